@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/fabric-versions.sh"
 
-fabric_tools=(peer orderer configtxgen configtxlator osnadmin)
+fabric_tools=(peer orderer configtxgen configtxlator osnadmin discover)
 ca_tools=(fabric-ca-server fabric-ca-client)
 
 missing=0
@@ -28,7 +28,9 @@ ca_ld="-X github.com/hyperledger/fabric-ca/lib/metadata.Version=$FABRIC_CA_VERSI
 # exactly the pinned release builds the same code with the release's own pins.
 build_product() { # module version ldflags cmd-dir tools...
   local module=$1 version=$2 ldflags=$3 cmddir=$4; shift 4
-  local work="$FABRIC_HOME/build/${module##*/}"
+  local work="$FABRIC_HOME/build/${module##*/}" t todo=0
+  for t in "$@"; do [ -x "$FABRIC_BIN/$t" ] || todo=1; done
+  [ "$todo" = 1 ] || return 0
   rm -rf "$work" && mkdir -p "$work" && cd "$work"
   go mod init "gbx-build/${module##*/}" >/dev/null 2>&1
   { echo '//go:build tools'; echo 'package tools'; for t in "$@"; do echo "import _ \"$module/$cmddir/$t\""; done; } > tools.go
@@ -38,13 +40,13 @@ build_product() { # module version ldflags cmd-dir tools...
   for t in "$@"; do
     [ -x "$FABRIC_BIN/$t" ] && continue
     echo "Building $t ..."
-    local start=$SECONDS
-    go build -tags tools -ldflags "$ldflags" -o "$FABRIC_BIN/$t" "$module/$cmddir/$t"
+    start=$SECONDS
+    go build -ldflags "$ldflags" -o "$FABRIC_BIN/$t" "$module/$cmddir/$t"
     echo "  $t built in $((SECONDS - start)) s"
   done
 }
-build_product github.com/hyperledger/fabric "$FABRIC_MODULE_VERSION" "$fabric_ld" cmd "${fabric_tools[@]}"
-build_product github.com/hyperledger/fabric-ca "$FABRIC_CA_MODULE_VERSION" "$ca_ld" cmd "${ca_tools[@]}"
+(build_product github.com/hyperledger/fabric "$FABRIC_MODULE_VERSION" "$fabric_ld" cmd "${fabric_tools[@]}")
+(build_product github.com/hyperledger/fabric-ca "$FABRIC_CA_MODULE_VERSION" "$ca_ld" cmd "${ca_tools[@]}")
 
 # Base node configuration comes from the module's own sampleconfig/.
 src="$(go env GOMODCACHE)/github.com/hyperledger/fabric@$FABRIC_MODULE_VERSION/sampleconfig"
