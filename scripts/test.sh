@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test of gbx: unit tests, the network scripts' own tests, and the
+# integration suite against one real Fabric network started here for the
+# whole suite (tests use unique ids, so they share it safely).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+
+step "Fabric binaries"
+scripts/build-fabric.sh
+
+step "Build and unit tests"
+mvn -B -q install -DskipITs 2>&1 | tail -n 200
+# Maven's quiet mode hides the summaries; show the counts per module.
+for r in chaincode gateway-client; do
+  cat "$r"/target/surefire-reports/*.txt 2>/dev/null | grep -E '^Tests run' | awk -v m="$r" -F'[ ,]+' \
+    '{t+=$3; f+=$5; e+=$7; s+=$9} END {printf "   %-15s %d tests, %d failures, %d errors, %d skipped\n", m, t, f, e, s}'
+done
+
+we_started=no
+cleanup() {
+  if [ "$we_started" = yes ]; then step "Stopping the test network"; scripts/network.sh down --clean || true; fi
+}
+trap cleanup EXIT
+
+if scripts/network.sh status >/dev/null 2>&1; then
+  step "A gbx network is already running: the tests use it and leave it running"
+else
+  step "Network script tests (network down)"
+  scripts/tests/network-scripts.sh port-taken
+  step "Starting the test network"
+  we_started=yes
+  scripts/network.sh up
+  scripts/tests/network-scripts.sh up-twice
+fi
+
+step "Integration tests against the real network"
+GBX_CONFIG="$ROOT/.network/gbx-network.json" mvn -B -Pintegration verify -DskipUnitTests
+
+if [ "$we_started" = yes ]; then
+  step "Network script tests (restart from kept state)"
+  scripts/tests/network-scripts.sh restart
+fi
+
+step "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

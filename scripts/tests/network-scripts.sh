@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Tests of scripts/network.sh itself: refusing a taken port, 'up' twice,
+# 'down' then 'up' again from the kept state. Run by scripts/test.sh.
+#   network-scripts.sh port-taken     (the network must be down)
+#   network-scripts.sh up-twice       (the network must be up)
+#   network-scripts.sh restart        (the network must be up; leaves it up)
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+NETWORK="$ROOT/scripts/network.sh"
+passed=0 failed=0
+
+check() { # description condition...
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "  ok    $what"
+  else failed=$((failed + 1)); echo "  FAIL  $what"; fi
+}
+contains() { grep -qF -- "$2" <<<"$1"; }
+no_live_pids() {
+  local f
+  for f in "$ROOT"/.network/pids/*.pid; do
+    [ -e "$f" ] || continue
+    kill -0 "$(cat "$f")" 2>/dev/null && return 1
+  done
+  return 0
+}
+
+test_port_taken() {
+  echo "network.sh up with a port already taken"
+  local port=8051
+  python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(120)" &
+  local holder=$!
+  sleep 1
+  local out rc
+  out=$("$NETWORK" up 2>&1); rc=$?
+  kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+  check "up exits non-zero" test "$rc" -ne 0
+  check "the message names port $port" contains "$out" "port $port"
+  check "the message names the port's owner" contains "$out" "python3"
+  check "the message says nothing was started" contains "$out" "nothing was started"
+  check "no process was left running" no_live_pids
+}
+
+test_up_twice() {
+  echo "network.sh up on a running network"
+  local out rc
+  out=$("$NETWORK" up 2>&1); rc=$?
+  check "up again exits 0" test "$rc" -eq 0
+  check "up again says the network is already running" contains "$out" "already running"
+}
+
+test_restart() {
+  echo "network.sh down, then up again from the kept state"
+  "$NETWORK" down >/dev/null 2>&1
+  check "down leaves no process running" no_live_pids
+  local out rc
+  out=$("$NETWORK" up 2>&1); rc=$?
+  check "up after down exits 0" test "$rc" -eq 0
+  check "up after down reports the network up" contains "$out" "The gbx network is up"
+  out=$("$ROOT/scripts/gbx" whoami --org zhuhai --user approver1 2>&1); rc=$?
+  check "a transaction works after the restart" test "$rc" -eq 0
+}
+
+case "${1:-}" in
+  port-taken) test_port_taken ;;
+  up-twice) test_up_twice ;;
+  restart) test_restart ;;
+  *) echo "usage: $0 port-taken|up-twice|restart" >&2; exit 2 ;;
+esac
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
