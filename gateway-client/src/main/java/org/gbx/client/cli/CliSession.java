@@ -1,0 +1,101 @@
+package org.gbx.client.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import org.gbx.client.config.ConfigException;
+import org.gbx.client.config.NetworkConfig;
+import org.gbx.client.config.NetworkConfigLoader;
+import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.ledger.ExchangeLedger;
+
+/**
+ * What one gbx invocation acts with: the config, the chosen organisation and user, the open
+ * connection, and how to write results. Opened lazily so that {@code --help} needs no network.
+ */
+final class CliSession implements AutoCloseable {
+
+    static final String ENV_ORG = "GBX_ORG";
+    static final String ENV_USER = "GBX_USER";
+
+    private final Gbx options;
+    private final Map<String, String> environment;
+    private final Messages messages;
+    private final Output output;
+    private NetworkConfig config;
+    private LedgerConnection connection;
+
+    CliSession(Gbx options, Map<String, String> environment, PrintWriter out, Messages messages) {
+        this.options = options;
+        this.environment = environment;
+        this.messages = messages;
+        this.output = new Output(out, options.json);
+    }
+
+    NetworkConfig config() {
+        if (config == null) {
+            config = new NetworkConfigLoader(environment, java.nio.file.Path.of(""))
+                    .load(Optional.ofNullable(options.config));
+        }
+        return config;
+    }
+
+    String orgKey() {
+        return choose(options.org, ENV_ORG, config().defaults().org(), "--org");
+    }
+
+    String user() {
+        return choose(options.user, ENV_USER, config().defaults().user(), "--user");
+    }
+
+    private String choose(String fromOption, String environmentVariable, String fromConfig, String optionName) {
+        if (fromOption != null) {
+            return fromOption;
+        }
+        String fromEnvironment = environment.get(environmentVariable);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        if (fromConfig != null) {
+            return fromConfig;
+        }
+        throw new ConfigException(ConfigException.Reason.SELECTION_MISSING, optionName, environmentVariable);
+    }
+
+    LedgerConnection connection() {
+        if (connection == null) {
+            connection = LedgerConnection.open(config(), orgKey(), user());
+        }
+        return connection;
+    }
+
+    ExchangeLedger ledger() {
+        return ExchangeLedger.over(connection());
+    }
+
+    Output output() {
+        return output;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    TimeDisplay time() {
+        return new TimeDisplay(options.zone);
+    }
+
+    /** The display name of an organisation: from the bundle, else the config, else the MSP id. */
+    String organisationName(String mspId) {
+        return messages.find("org." + mspId)
+                .or(() -> config().organisationByMsp(mspId).map(o -> o.name()))
+                .orElse(mspId);
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}

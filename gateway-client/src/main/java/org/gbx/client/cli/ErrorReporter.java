@@ -1,0 +1,90 @@
+package org.gbx.client.cli;
+
+import java.io.PrintWriter;
+import org.gbx.client.config.ConfigException;
+import org.gbx.client.ledger.ChaincodeRefusalException;
+import org.gbx.client.ledger.CommitRejectedException;
+import org.gbx.client.ledger.EndorsementFailedException;
+import org.gbx.client.ledger.LedgerUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one sentence an officer can act on and a documented exit code. The
+ * stack trace is shown only with --debug.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final Gbx gbx;
+    private final Messages messages;
+    private final PrintWriter err;
+
+    ErrorReporter(Gbx gbx, Messages messages, PrintWriter err) {
+        this.gbx = gbx;
+        this.messages = messages;
+        this.err = err;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        err.println(messages.get("error.usage", e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(messages.get("error.seeHelp", e.getCommandLine().getCommandSpec().qualifiedName()));
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        Report report = describe(e);
+        err.println(report.message());
+        if (gbx.debug()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return report.exitCode().code();
+    }
+
+    record Report(ExitCode exitCode, String message) {
+    }
+
+    Report describe(Exception e) {
+        if (e instanceof ConfigException config) {
+            return new Report(ExitCode.CONFIG,
+                    messages.get("error.config." + config.reason(), config.arguments().toArray()));
+        }
+        if (e instanceof ChaincodeRefusalException refusal) {
+            return describeRefusal(refusal);
+        }
+        if (e instanceof EndorsementFailedException failed) {
+            return new Report(ExitCode.NOT_ACCEPTED, messages.get("error.endorsement", failed.gatewayMessage()));
+        }
+        if (e instanceof CommitRejectedException rejected) {
+            return new Report(ExitCode.NOT_ACCEPTED,
+                    messages.get("error.commit", rejected.validationCode(), rejected.transactionId()));
+        }
+        if (e instanceof LedgerUnavailableException unavailable) {
+            String key = unavailable.transactionId() == null ? "error.unavailable" : "error.unavailableOutcomeUnknown";
+            return new Report(ExitCode.UNAVAILABLE, messages.get(key,
+                    String.valueOf(unavailable.grpcCode()), unavailable.transactionId()));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return new Report(ExitCode.USAGE, messages.get(invalid.messageKey(), invalid.arguments()));
+        }
+        return new Report(ExitCode.INTERNAL, messages.get("error.internal", e.getClass().getSimpleName()));
+    }
+
+    /** "Zhuhai PSB refused: grant expired at 2026-12-03 14:00 +08:00" in the officer's language and zone. */
+    private Report describeRefusal(ChaincodeRefusalException refusal) {
+        String organisation = refusal.refusingMspId().isEmpty()
+                ? messages.get("error.theLedger")
+                : gbx.session().organisationName(refusal.refusingMspId());
+        String rule = messages.find("refusal." + refusal.code()).orElse(refusal.code());
+        String detail = gbx.session().time().localiseTimesIn(refusal.reason());
+        ExitCode exitCode = refusal.code().endsWith("NOT_FOUND") ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
+        return new Report(exitCode, messages.get("error.refused", organisation, rule, detail));
+    }
+}

@@ -1,0 +1,109 @@
+package org.gbx.client.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code gbx}: the command line for liaison officers, approvers and the oversight committee.
+ * The global options are inherited, so they work before or after the subcommand.
+ */
+@Command(name = "gbx", resourceBundle = Messages.BUNDLE, mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, versionProvider = GbxVersion.class, showAtFileInUsageHelp = false,
+        subcommands = {WhoAmICommand.class})
+public final class Gbx implements Runnable {
+
+    @Option(names = "--org", scope = ScopeType.INHERIT, paramLabel = "ORG", descriptionKey = "option.org")
+    String org;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", descriptionKey = "option.user")
+    String user;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", descriptionKey = "option.config")
+    Path config;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, descriptionKey = "option.json")
+    boolean json;
+
+    @Option(names = "--zone", scope = ScopeType.INHERIT, paramLabel = "ZONE", descriptionKey = "option.zone")
+    ZoneId zone = TimeDisplay.DEFAULT_ZONE;
+
+    /** Read before parsing by {@link Messages#chooseLocale}; declared so picocli accepts and documents it. */
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "LANG", descriptionKey = "option.lang")
+    String lang;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, descriptionKey = "option.debug")
+    boolean debug;
+
+    private final Map<String, String> environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Messages messages;
+    private CliSession session;
+
+    Gbx(Map<String, String> environment, PrintWriter out, PrintWriter err, Messages messages) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+        this.messages = messages;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Runs one gbx command line and returns its exit code; the entry point the tests drive. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
+        Locale locale = Messages.chooseLocale(args, Locale.getDefault());
+        Messages messages = new Messages(locale);
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
+        Gbx gbx = new Gbx(environment, out, err, messages);
+        ErrorReporter errors = new ErrorReporter(gbx, messages, err);
+        CommandLine commandLine = new CommandLine(gbx)
+                .setResourceBundle(messages.bundle())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            gbx.closeSession();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), messages.get("error.noCommand"));
+    }
+
+    /** The session of this invocation, opened on first use by a subcommand. */
+    CliSession session() {
+        if (session == null) {
+            session = new CliSession(this, environment, out, messages);
+        }
+        return session;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.gbx.client.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes results either as an officer's table/key-value list or, with --json, as JSON for scripts. */
+public final class Output {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean json;
+
+    Output(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    public boolean isJson() {
+        return json;
+    }
+
+    public PrintWriter writer() {
+        return out;
+    }
+
+    void json(Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One JSON object per line, for streams such as {@code watch}. */
+    void jsonLine(Object value) {
+        try {
+            out.println(JSON_LINE.writeValueAsString(value));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void table(List<String> headings, List<List<String>> rows) {
+        TableWriter table = new TableWriter(headings);
+        rows.forEach(table::row);
+        table.print(out);
+    }
+
+    /** Labelled fields of one record, labels aligned. */
+    void fields(Map<String, String> labelledValues) {
+        int width = labelledValues.keySet().stream().mapToInt(TableWriter::displayWidth).max().orElse(0);
+        labelledValues.forEach((label, value) -> out.println(
+                label + " ".repeat(width - TableWriter.displayWidth(label)) + "  " + (value == null ? "" : value)));
+        out.flush();
+    }
+
+    void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+}

@@ -1,0 +1,37 @@
+package org.gbx.client.ledger;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+
+/**
+ * When and how long to wait before endorsing a fresh proposal again. Read conflicts are normal
+ * when several officers act on one request at once; the retry must re-read state, so it is a new
+ * proposal, never a resubmission of the old envelope.
+ */
+public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+
+    private static final Set<TxValidationCode> RETRYABLE =
+            Set.of(TxValidationCode.MVCC_READ_CONFLICT, TxValidationCode.PHANTOM_READ_CONFLICT);
+
+    public ConflictRetry {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public static ConflictRetry defaults() {
+        return new ConflictRetry(12, Duration.ofMillis(200), Duration.ofSeconds(3));
+    }
+
+    boolean isRetryable(TxValidationCode code) {
+        return RETRYABLE.contains(code);
+    }
+
+    /** Full-jitter exponential backoff, so competing clients spread over different blocks. */
+    Duration backoffBefore(int nextAttempt) {
+        long cap = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(nextAttempt - 1, 16));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(firstBackoff.toMillis(), Math.max(cap, firstBackoff.toMillis()) + 1));
+    }
+}

@@ -1,0 +1,129 @@
+package org.gbx.client.ledger;
+
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.ChaincodeEventsRequest;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.FileCheckpointer;
+import org.hyperledger.fabric.client.GatewayRuntimeException;
+import org.hyperledger.fabric.client.Network;
+
+/**
+ * Follows the contract's events from a durable file checkpoint, so that across a crash and a
+ * restart each event is handed to the sink once: an event is checkpointed right after the sink
+ * took it, and both happen under one lock that {@link #stop()} also takes, so a shutdown (SIGTERM)
+ * never falls between them. A broken stream is resumed from the checkpoint, a bounded number of
+ * times in a row.
+ */
+public final class EventFollower implements AutoCloseable {
+
+    /** Takes each event; called with the follower's lock held. */
+    public interface EventSink {
+        void accept(LedgerEvent event) throws IOException;
+    }
+
+    private static final int MAX_RECONNECTS_IN_A_ROW = 10;
+
+    private final Network network;
+    private final String chaincode;
+    private final FileCheckpointer checkpointer;
+    private final OptionalLong startBlock;
+    private final Object lock = new Object();
+    private boolean stopped;
+    private CloseableIterator<ChaincodeEvent> current;
+
+    /**
+     * @param startBlock where to begin when the checkpoint file is new; ignored once it has a position
+     */
+    public EventFollower(Network network, String chaincode, Path checkpointFile, OptionalLong startBlock)
+            throws IOException {
+        this.network = network;
+        this.chaincode = chaincode;
+        this.checkpointer = new FileCheckpointer(checkpointFile);
+        this.startBlock = startBlock;
+    }
+
+    /** Blocks, handing events to {@code sink}, until {@link #stop()} or the ledger stays unreachable. */
+    public void follow(EventSink sink) {
+        int failuresInARow = 0;
+        while (!isStopped()) {
+            try (CloseableIterator<ChaincodeEvent> events = open()) {
+                while (events.hasNext()) {
+                    deliver(sink, events.next());
+                    failuresInARow = 0;
+                }
+            } catch (GatewayRuntimeException e) {
+                if (isStopped()) {
+                    return;
+                }
+                failuresInARow++;
+                if (failuresInARow >= MAX_RECONNECTS_IN_A_ROW) {
+                    throw FailureTranslator.translate("ChaincodeEvents", LedgerUnavailableException.Step.EVENTS, null, e);
+                }
+                pauseBeforeReconnect(failuresInARow, e.getStatus());
+            }
+        }
+    }
+
+    private CloseableIterator<ChaincodeEvent> open() {
+        ChaincodeEventsRequest.Builder request = network.newChaincodeEventsRequest(chaincode);
+        startBlock.ifPresent(request::startBlock);
+        synchronized (lock) {
+            current = request.checkpoint(checkpointer).build().getEvents();
+            return current;
+        }
+    }
+
+    private void deliver(EventSink sink, ChaincodeEvent event) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            try {
+                sink.accept(LedgerEvent.of(event));
+                checkpointer.checkpointChaincodeEvent(event);
+                checkpointer.sync();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private boolean isStopped() {
+        synchronized (lock) {
+            return stopped;
+        }
+    }
+
+    private static void pauseBeforeReconnect(int failuresInARow, Status status) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.min(failuresInARow, 5)).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reconnecting after " + status.getCode(), e);
+        }
+    }
+
+    /** Stops following; safe from a shutdown hook. Waits for an event being handed over to be checkpointed. */
+    public void stop() {
+        synchronized (lock) {
+            stopped = true;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+        synchronized (lock) {
+            checkpointer.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.gbx.client.ledger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Reads the chaincode's JSON answers (schema in docs/ledger.md) into the client's records. */
+final class LedgerJson {
+
+    // Tolerate fields the chaincode adds later, so an older client keeps working.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .findAndRegisterModules();
+
+    private LedgerJson() {
+    }
+
+    static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ledger answered JSON that does not match " + type.getSimpleName(), e);
+        }
+    }
+
+    static <T> T read(byte[] json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("ledger answered JSON that does not match " + type.getType(), e);
+        }
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
