@@ -35,6 +35,7 @@ else
   scripts/network.sh up
   scripts/tests/network-scripts.sh up-twice
 fi
+scripts/tests/network-scripts.sh peer-cli
 
 step "Integration tests against the real network"
 GBX_CONFIG="$ROOT/.network/gbx-network.json" mvn -B -Pintegration verify -DskipUnitTests

@@ -3,6 +3,7 @@
 # 'down' then 'up' again from the kept state. Run by scripts/test.sh.
 #   network-scripts.sh port-taken     (the network must be down)
 #   network-scripts.sh up-twice       (the network must be up)
+#   network-scripts.sh peer-cli       (the network must be up)
 #   network-scripts.sh restart        (the network must be up; leaves it up)
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -48,6 +49,18 @@ test_up_twice() {
   check "up again says the network is already running" contains "$out" "already running"
 }
 
+test_peer_cli() {
+  echo "the stock peer CLI with the settings of 'network.sh env zhuhai admin'"
+  local out rc
+  out=$(eval "$("$NETWORK" env zhuhai admin)" && peer lifecycle chaincode querycommitted -C gba-exchange 2>&1); rc=$?
+  check "querycommitted exits 0" test "$rc" -eq 0
+  check "it lists the committed chaincode 'exchange'" contains "$out" "Name: exchange"
+  out=$(eval "$("$NETWORK" env zhuhai admin)" && peer chaincode query -C gba-exchange -n exchange -c '{"Args":["WhoAmI"]}' 2>&1); rc=$?
+  check "a chaincode query exits 0" test "$rc" -eq 0
+  check "the chaincode sees Zhuhai's MSP ID" contains "$out" "ZhuhaiPSBMSP"
+  check "the chaincode sees the admin role" contains "$out" '"admin"'
+}
+
 test_restart() {
   echo "network.sh down, then up again from the kept state"
   "$NETWORK" down >/dev/null 2>&1
@@ -63,8 +76,9 @@ test_restart() {
 case "${1:-}" in
   port-taken) test_port_taken ;;
   up-twice) test_up_twice ;;
+  peer-cli) test_peer_cli ;;
   restart) test_restart ;;
-  *) echo "usage: $0 port-taken|up-twice|restart" >&2; exit 2 ;;
+  *) echo "usage: $0 port-taken|up-twice|peer-cli|restart" >&2; exit 2 ;;
 esac
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
