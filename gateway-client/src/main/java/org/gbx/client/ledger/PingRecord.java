@@ -1,5 +1,7 @@
 package org.gbx.client.ledger;
 
-/** A connectivity check written by {@code Ping}: who wrote it and in which transaction. */
-public record PingRecord(String pingId, String mspId, String txId, String timestamp) {
+import java.time.Instant;
+
+/** A connectivity check written by {@code Ping}: who wrote it and at which transaction time. */
+public record PingRecord(String pingId, String mspId, Instant at) {
 }
