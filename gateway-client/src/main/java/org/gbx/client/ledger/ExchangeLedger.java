@@ -1,35 +1,65 @@
 package org.gbx.client.ledger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.gbx.client.connection.Deadlines;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.model.AccessRecord;
+import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.DeliveryManifest;
+import org.gbx.client.model.DestructionMethod;
+import org.gbx.client.model.DetailsCheck;
+import org.gbx.client.model.ExchangeRequest;
+import org.gbx.client.model.GrantTerms;
+import org.gbx.client.model.HistoryEntry;
+import org.gbx.client.model.NewRequest;
+import org.gbx.client.model.RequestPage;
+import org.gbx.client.model.Status;
+import org.gbx.client.model.Suspension;
 import org.hyperledger.fabric.client.Contract;
 
 /**
- * The typed facade over the {@code exchange} contract: one method per transaction, typed
- * results, and {@link LedgerException}s on failure. The CLI, the exchange node and the audit
- * tools use only this, never the Gateway SDK directly.
+ * The typed facade over the {@code exchange} contract (docs/ledger.md): one method per
+ * transaction, typed results, and {@link LedgerException}s on failure. The CLI, the exchange
+ * node and the audit tools use only this, never the Gateway SDK directly.
+ *
+ * <p>Every call has a deadline; submissions that hit a read conflict are retried with a new
+ * proposal (bounded). Request ids are chosen by the caller, so replaying a
+ * {@link #createRequest} with the same terms returns the existing request instead of a second one.
  */
 public final class ExchangeLedger {
 
-    private final TransactionRunner runner;
+    /** The transient-data key under which the chaincode expects case details. */
+    static final String DETAILS_KEY = "details";
 
-    ExchangeLedger(TransactionRunner runner) {
+    private static final TypeReference<List<ExchangeRequest>> REQUESTS = new TypeReference<>() { };
+    private static final TypeReference<List<AccessRecord>> ACCESSES = new TypeReference<>() { };
+    private static final TypeReference<List<HistoryEntry>> HISTORY = new TypeReference<>() { };
+
+    private final TransactionRunner runner;
+    private final String callerMspId;
+
+    ExchangeLedger(TransactionRunner runner, String callerMspId) {
         this.runner = runner;
+        this.callerMspId = callerMspId;
     }
 
     public static ExchangeLedger over(LedgerConnection connection) {
-        return over(connection.contract(), Deadlines.defaults(), ConflictRetry.defaults());
+        return over(connection.contract(), connection.identity().organisation().mspId(), Deadlines.defaults(),
+                ConflictRetry.defaults());
     }
 
-    public static ExchangeLedger over(Contract contract, Deadlines deadlines, ConflictRetry retry) {
+    public static ExchangeLedger over(Contract contract, String callerMspId, Deadlines deadlines,
+            ConflictRetry retry) {
         return new ExchangeLedger(new TransactionRunner(contract, deadlines, retry,
-                (Duration d) -> Thread.sleep(d.toMillis())));
+                (Duration d) -> Thread.sleep(d.toMillis())), callerMspId);
     }
 
     /** {@code WhoAmI}: the caller as the chaincode sees it. */
     public Caller whoAmI() {
-        return LedgerJson.read(runner.evaluate(TransactionCall.of("WhoAmI")), Caller.class);
+        return evaluate(TransactionCall.of("WhoAmI"), Caller.class);
     }
 
     /** {@code Ping}: writes a connectivity record and emits a {@code Ping} event. */
@@ -39,6 +69,128 @@ public final class ExchangeLedger {
 
     /** {@code GetPing}: reads a connectivity record back through this connection's peer. */
     public PingRecord getPing(String pingId) {
-        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetPing", pingId)), PingRecord.class);
+        return evaluate(TransactionCall.of("GetPing", pingId), PingRecord.class);
+    }
+
+    /**
+     * {@code CreateRequest}: the caller's force asks {@code request.targetOrg()} for data. The case
+     * details go as transient data, endorsed by exactly the two forces whose private collections
+     * store them.
+     */
+    public Submitted<ExchangeRequest> createRequest(String requestId, NewRequest request, CaseDetails details) {
+        TransactionCall call = TransactionCall.of("CreateRequest", requestId, LedgerJson.write(request))
+                .withTransient(Map.of(DETAILS_KEY, details.bytes()))
+                .endorsedBy(List.of(callerMspId, request.targetOrg()));
+        return submit(call, ExchangeRequest.class);
+    }
+
+    /** {@code ApproveRequest}: the target's approver grants all or part of what was asked. */
+    public Submitted<ExchangeRequest> approveRequest(String requestId, GrantTerms grant) {
+        return submit(TransactionCall.of("ApproveRequest", requestId, LedgerJson.write(grant)), ExchangeRequest.class);
+    }
+
+    /** {@code RejectRequest}: the target's approver refuses, with a reason. */
+    public Submitted<ExchangeRequest> rejectRequest(String requestId, String reason) {
+        return submit(TransactionCall.of("RejectRequest", requestId, reason), ExchangeRequest.class);
+    }
+
+    /** {@code RevokeGrant}: the target's approver withdraws a grant. */
+    public Submitted<ExchangeRequest> revokeGrant(String requestId, String reason) {
+        return submit(TransactionCall.of("RevokeGrant", requestId, reason), ExchangeRequest.class);
+    }
+
+    /** {@code RecordDelivery}: the target force records the hash of the package it sent. */
+    public Submitted<ExchangeRequest> recordDelivery(String requestId, DeliveryManifest delivery) {
+        return submit(TransactionCall.of("RecordDelivery", requestId, LedgerJson.write(delivery)),
+                ExchangeRequest.class);
+    }
+
+    /** {@code RecordReceipt}: the requester records the hash it computed over what it received. */
+    public Submitted<ExchangeRequest> recordReceipt(String requestId, String computedHash) {
+        return submit(TransactionCall.of("RecordReceipt", requestId, computedHash), ExchangeRequest.class);
+    }
+
+    /** {@code RecordAccess}: one use of the received data, allowed only while the grant is live. */
+    public Submitted<AccessRecord> recordAccess(String requestId, String justification) {
+        return submit(TransactionCall.of("RecordAccess", requestId, justification), AccessRecord.class);
+    }
+
+    /** {@code ExpireGrant}: marks a grant whose expiry has passed. */
+    public Submitted<ExchangeRequest> expireGrant(String requestId) {
+        return submit(TransactionCall.of("ExpireGrant", requestId), ExchangeRequest.class);
+    }
+
+    /**
+     * {@code RecordDestruction}: the requester attests destruction; the chaincode purges both
+     * forces' private copies, so both forces are named as endorsers.
+     */
+    public Submitted<ExchangeRequest> recordDestruction(String requestId, DestructionMethod method) {
+        ExchangeRequest request = getRequest(requestId);
+        TransactionCall call = TransactionCall.of("RecordDestruction", requestId, method.name())
+                .endorsedBy(List.of(request.requesterOrg(), request.targetOrg()));
+        return submit(call, ExchangeRequest.class);
+    }
+
+    /** {@code SuspendOrg}: the committee freezes a force. */
+    public Submitted<Suspension> suspendOrg(String mspId, String reason) {
+        return submit(TransactionCall.of("SuspendOrg", mspId, reason), Suspension.class);
+    }
+
+    /** {@code UnsuspendOrg}: the committee lifts a freeze. */
+    public Submitted<Suspension> unsuspendOrg(String mspId, String reason) {
+        return submit(TransactionCall.of("UnsuspendOrg", mspId, reason), Suspension.class);
+    }
+
+    public Suspension getSuspension(String mspId) {
+        return evaluate(TransactionCall.of("GetSuspension", mspId), Suspension.class);
+    }
+
+    public ExchangeRequest getRequest(String requestId) {
+        return evaluate(TransactionCall.of("GetRequest", requestId), ExchangeRequest.class);
+    }
+
+    /** {@code GetPrivateDetails}: the case details from the caller's own organisation's collection. */
+    public CaseDetails getPrivateDetails(String requestId) {
+        return CaseDetails.of(runner.evaluate(TransactionCall.of("GetPrivateDetails", requestId)));
+    }
+
+    public DetailsCheck verifyDetailsHash(String requestId) {
+        return evaluate(TransactionCall.of("VerifyDetailsHash", requestId), DetailsCheck.class);
+    }
+
+    /** {@code ListRequests}: requests where {@code mspId} is requester or target, optionally in one status. */
+    public RequestPage listRequests(String mspId, Status status, int pageSize, String bookmark) {
+        return evaluate(TransactionCall.of("ListRequests", mspId, status == null ? "" : status.name(),
+                Integer.toString(pageSize), bookmark == null ? "" : bookmark), RequestPage.class);
+    }
+
+    public List<AccessRecord> listAccesses(String requestId) {
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("ListAccesses", requestId)), ACCESSES);
+    }
+
+    /** {@code GetHistory}: every committed version of a request, oldest first. */
+    public List<HistoryEntry> getHistory(String requestId) {
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY);
+    }
+
+    public List<ExchangeRequest> listOverdueAnswers() {
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("ListOverdueAnswers")), REQUESTS);
+    }
+
+    public List<ExchangeRequest> listOverdueGrants() {
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("ListOverdueGrants")), REQUESTS);
+    }
+
+    public List<ExchangeRequest> listOverdueDestructions() {
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("ListOverdueDestructions")), REQUESTS);
+    }
+
+    private <T> T evaluate(TransactionCall call, Class<T> type) {
+        return LedgerJson.read(runner.evaluate(call), type);
+    }
+
+    private <T> Submitted<T> submit(TransactionCall call, Class<T> type) {
+        TransactionRunner.Outcome outcome = runner.submit(call);
+        return new Submitted<>(LedgerJson.read(outcome.result(), type), outcome.receipt());
     }
 }

@@ -1,7 +1,10 @@
 package org.gbx.client.ledger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -11,7 +14,8 @@ final class LedgerJson {
     // Tolerate fields the chaincode adds later, so an older client keeps working.
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .findAndRegisterModules();
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private LedgerJson() {
     }
@@ -24,7 +28,7 @@ final class LedgerJson {
         }
     }
 
-    static <T> T read(byte[] json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    static <T> T read(byte[] json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
@@ -32,9 +36,9 @@ final class LedgerJson {
         }
     }
 
-    static byte[] write(Object value) {
+    static String write(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

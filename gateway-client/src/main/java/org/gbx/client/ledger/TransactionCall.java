@@ -21,7 +21,12 @@ record TransactionCall(String name, List<String> arguments, Map<String, byte[]> 
         return new TransactionCall(name, List.of(arguments), Map.of(), List.of());
     }
 
-    TransactionCall withPrivateData(Map<String, byte[]> data, List<String> endorsers) {
-        return new TransactionCall(name, arguments, data, endorsers);
+    TransactionCall withTransient(Map<String, byte[]> data) {
+        return new TransactionCall(name, arguments, data, endorsingMspIds);
+    }
+
+    /** Names the endorsing organisations; needed where private collections are written or purged. */
+    TransactionCall endorsedBy(List<String> mspIds) {
+        return new TransactionCall(name, arguments, transientData, mspIds);
     }
 }

@@ -103,7 +103,8 @@ class TransactionRunnerTest {
         byte[] details = "{\"subject\":\"1234567(8)\"}".getBytes(StandardCharsets.UTF_8);
 
         runner(5).submit(TransactionCall.of("CreateRequest", "REQ-1")
-                .withPrivateData(Map.of("details", details), List.of("MacauPJMSP", "ZhuhaiPSBMSP")));
+                .withTransient(Map.of("details", details))
+                .endorsedBy(List.of("MacauPJMSP", "ZhuhaiPSBMSP")));
 
         FakeContract.Built proposal = fake.built().get(0);
         assertThat(proposal.arguments()).containsExactly("REQ-1");

@@ -1,0 +1,6 @@
+package org.gbx.client.model;
+
+/** How the recipient destroyed the data it received. */
+public enum DestructionMethod {
+    SECURE_ERASE, CRYPTO_ERASE, PHYSICAL_DESTRUCTION
+}
