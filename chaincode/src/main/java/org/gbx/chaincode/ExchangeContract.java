@@ -1,0 +1,295 @@
+package org.gbx.chaincode;
+
+import static org.gbx.chaincode.ErrorCode.NOT_FOUND;
+import static org.gbx.chaincode.ErrorCode.REQUEST_ID_CONFLICT;
+import static org.gbx.chaincode.ErrorCode.SUSPENSION_UNCHANGED;
+import static org.gbx.chaincode.rules.Input.MAX_NOTE;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.gbx.chaincode.identity.Hashes;
+import org.gbx.chaincode.ledger.LedgerJson;
+import org.gbx.chaincode.ledger.LedgerKeys;
+import org.gbx.chaincode.model.AccessRecord;
+import org.gbx.chaincode.model.Decision;
+import org.gbx.chaincode.model.DeliveryDraft;
+import org.gbx.chaincode.model.DestructionMethod;
+import org.gbx.chaincode.model.Destruction;
+import org.gbx.chaincode.model.DetailsCheck;
+import org.gbx.chaincode.model.ExchangeRequest;
+import org.gbx.chaincode.model.GrantDraft;
+import org.gbx.chaincode.model.HistoryEntry;
+import org.gbx.chaincode.model.PingRecord;
+import org.gbx.chaincode.model.Receipt;
+import org.gbx.chaincode.model.RequestDraft;
+import org.gbx.chaincode.model.RequestEvent;
+import org.gbx.chaincode.model.Status;
+import org.gbx.chaincode.model.Suspension;
+import org.gbx.chaincode.rules.Authorization;
+import org.gbx.chaincode.rules.Deadline;
+import org.gbx.chaincode.rules.Input;
+import org.gbx.chaincode.rules.Lifecycle;
+import org.gbx.chaincode.rules.RequestAction;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Default;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.contract.annotation.Transaction.TYPE;
+
+/**
+ * The exchange contract: requests between forces from creation to destruction, the
+ * committee's suspensions, and the queries. Each transaction parses its arguments and
+ * hands over to the rules (Authorization, Lifecycle) and the ledger classes; the
+ * contract with clients is docs/ledger.md. Every answer is deterministic JSON.
+ */
+@Contract(name = "exchange", info = @Info(title = "gbx exchange ledger", version = "0.1.0"))
+@Default
+public final class ExchangeContract implements ContractInterface {
+
+    @Transaction(name = "WhoAmI", intent = TYPE.EVALUATE)
+    public String whoAmI(Context ctx) {
+        return LedgerJson.write(Session.of(ctx).caller().identity());
+    }
+
+    @Transaction(name = "Ping", intent = TYPE.SUBMIT)
+    public String ping(Context ctx, String pingId) {
+        String id = Input.id("pingId", pingId);
+        Session session = Session.of(ctx);
+        PingRecord record = new PingRecord(id, session.caller().mspId(), session.now());
+        session.stub().putState(LedgerKeys.ping(id), LedgerJson.bytes(record));
+        session.emit("Ping", record);
+        return LedgerJson.write(record);
+    }
+
+    @Transaction(name = "GetPing", intent = TYPE.EVALUATE)
+    public String getPing(Context ctx, String pingId) {
+        byte[] value = ctx.getStub().getState(LedgerKeys.ping(Input.id("pingId", pingId)));
+        if (value == null || value.length == 0) {
+            throw NOT_FOUND.refuse("no ping with this id");
+        }
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Case details come only in transient key {@code details}; the public record keeps their hash. */
+    @Transaction(name = "CreateRequest", intent = TYPE.SUBMIT)
+    public String createRequest(Context ctx, String requestId, String requestJson) {
+        String id = Input.id("requestId", requestId);
+        RequestDraft draft = LedgerJson.parseArgument("requestJson", requestJson, RequestDraft.class);
+        Session session = Session.of(ctx);
+        byte[] details = session.details().fromTransient();
+        ExchangeRequest request = draft.toRequest(id, session.caller(), Hashes.sha256Hex(details), session.now());
+        session.caller().requireRole();
+        Authorization.requireMayCreate(session.caller(), request.targetOrg());
+        Optional<ExchangeRequest> existing = session.requests().find(id);
+        if (existing.isPresent()) {
+            if (!existing.get().hasSameTerms(request)) {
+                throw REQUEST_ID_CONFLICT.refuse("a different request already has this id");
+            }
+            return LedgerJson.write(existing.get());
+        }
+        Authorization.requireNotFrozen(RequestAction.CREATE, request, session.suspensions()::isSuspended);
+        session.requests().create(request);
+        session.details().store(request, details);
+        session.emit(RequestAction.CREATE.eventFor(request), RequestEvent.of(request));
+        return LedgerJson.write(request);
+    }
+
+    @Transaction(name = "ApproveRequest", intent = TYPE.SUBMIT)
+    public String approveRequest(Context ctx, String requestId, String grantJson) {
+        GrantDraft draft = LedgerJson.parseArgument("grantJson", grantJson, GrantDraft.class);
+        Session session = Session.of(ctx);
+        return LedgerJson.write(session.transition(RequestAction.APPROVE, requestId, before -> {
+            var grant = draft.toGrant(before, session.caller().officer(), session.now());
+            return before.next(Lifecycle.afterApproval(before, grant), session.now()).grant(grant).build();
+        }));
+    }
+
+    @Transaction(name = "RejectRequest", intent = TYPE.SUBMIT)
+    public String rejectRequest(Context ctx, String requestId, String reason) {
+        String text = Input.requiredText("reason", reason, MAX_NOTE);
+        Session session = Session.of(ctx);
+        Decision rejection = new Decision(session.caller().officer(), session.now(), text);
+        return LedgerJson.write(session.transition(RequestAction.REJECT, requestId,
+                before -> before.next(Status.REJECTED, session.now()).rejection(rejection).build()));
+    }
+
+    @Transaction(name = "RevokeGrant", intent = TYPE.SUBMIT)
+    public String revokeGrant(Context ctx, String requestId, String reason) {
+        String text = Input.requiredText("reason", reason, MAX_NOTE);
+        Session session = Session.of(ctx);
+        Decision revocation = new Decision(session.caller().officer(), session.now(), text);
+        return LedgerJson.write(session.transition(RequestAction.REVOKE, requestId,
+                before -> before.next(Status.REVOKED, session.now()).revocation(revocation).build()));
+    }
+
+    @Transaction(name = "RecordDelivery", intent = TYPE.SUBMIT)
+    public String recordDelivery(Context ctx, String requestId, String deliveryJson) {
+        DeliveryDraft draft = LedgerJson.parseArgument("deliveryJson", deliveryJson, DeliveryDraft.class);
+        Session session = Session.of(ctx);
+        return LedgerJson.write(session.transition(RequestAction.DELIVER, requestId, before -> {
+            Lifecycle.requireGrantLive(before, session.now());
+            var delivery = draft.toDelivery(before.grant(), session.caller().officer(), session.now());
+            return before.next(Status.DELIVERED, session.now()).delivery(delivery).build();
+        }));
+    }
+
+    /** The recipient's own hash of the package; a mismatch is recorded and flagged, never accepted. */
+    @Transaction(name = "RecordReceipt", intent = TYPE.SUBMIT)
+    public String recordReceipt(Context ctx, String requestId, String computedHash) {
+        String hash = Input.sha256Hex("computedHash", computedHash);
+        Session session = Session.of(ctx);
+        return LedgerJson.write(session.transition(RequestAction.RECEIVE, requestId, before -> {
+            boolean matches = hash.equals(before.delivery().packageHash());
+            var receipt = new Receipt(hash, matches, session.caller().officer(), session.now());
+            return before.next(Lifecycle.afterReceipt(matches), session.now()).receipt(receipt).build();
+        }));
+    }
+
+    @Transaction(name = "RecordAccess", intent = TYPE.SUBMIT)
+    public String recordAccess(Context ctx, String requestId, String justification) {
+        String text = Input.requiredText("justification", justification, MAX_NOTE);
+        Session session = Session.of(ctx);
+        ExchangeRequest after = session.transition(RequestAction.ACCESS, requestId, before -> {
+            Lifecycle.requireGrantLive(before, session.now());
+            Lifecycle.requireAccessLeft(before);
+            return before.next(Status.ACCESSED, session.now()).oneMoreAccess().build();
+        });
+        AccessRecord access = new AccessRecord(after.requestId(), after.accessCount(), session.caller().officer(),
+                text, session.now());
+        session.requests().addAccess(after, access);
+        return LedgerJson.write(access);
+    }
+
+    @Transaction(name = "ExpireGrant", intent = TYPE.SUBMIT)
+    public String expireGrant(Context ctx, String requestId) {
+        Session session = Session.of(ctx);
+        return LedgerJson.write(session.transition(RequestAction.EXPIRE, requestId, before -> {
+            Lifecycle.requireExpiryPassed(before, session.now());
+            return before.next(Status.EXPIRED, session.now()).build();
+        }));
+    }
+
+    /** Destruction also purges both forces' private copies of the case details. */
+    @Transaction(name = "RecordDestruction", intent = TYPE.SUBMIT)
+    public String recordDestruction(Context ctx, String requestId, String method) {
+        DestructionMethod how = Input.enumValue(DestructionMethod.class, "method", method);
+        Session session = Session.of(ctx);
+        ExchangeRequest after = session.transition(RequestAction.DESTROY, requestId, before -> {
+            var destruction = new Destruction(how, session.caller().officer(), session.now(),
+                    Lifecycle.isLate(before, session.now()));
+            return before.next(Status.DESTROYED, session.now()).destruction(destruction).build();
+        });
+        session.details().purge(after);
+        return LedgerJson.write(after);
+    }
+
+    @Transaction(name = "SuspendOrg", intent = TYPE.SUBMIT)
+    public String suspendOrg(Context ctx, String mspId, String reason) {
+        return changeSuspension(ctx, mspId, reason, true);
+    }
+
+    @Transaction(name = "UnsuspendOrg", intent = TYPE.SUBMIT)
+    public String unsuspendOrg(Context ctx, String mspId, String reason) {
+        return changeSuspension(ctx, mspId, reason, false);
+    }
+
+    private String changeSuspension(Context ctx, String mspId, String reason, boolean suspend) {
+        String org = Input.mspId(mspId);
+        String text = Input.requiredText("reason", reason, MAX_NOTE);
+        Session session = Session.of(ctx);
+        session.caller().requireRole();
+        Authorization.requireMayOversee(session.caller(), org);
+        if (session.suspensions().isSuspended(org) == suspend) {
+            throw SUSPENSION_UNCHANGED.refuse(suspend ? "the force is already suspended" : "the force is not suspended");
+        }
+        Suspension suspension = new Suspension(org, suspend, session.caller().officer(), session.now(), text);
+        session.suspensions().record(suspension);
+        session.emit(suspend ? "OrgSuspended" : "OrgUnsuspended", suspension);
+        return LedgerJson.write(suspension);
+    }
+
+    @Transaction(name = "GetSuspension", intent = TYPE.EVALUATE)
+    public String getSuspension(Context ctx, String mspId) {
+        String org = Input.mspId(mspId);
+        Session session = Session.of(ctx);
+        session.caller().requireRole();
+        return LedgerJson.write(session.suspensions().of(org));
+    }
+
+    @Transaction(name = "GetRequest", intent = TYPE.EVALUATE)
+    public String getRequest(Context ctx, String requestId) {
+        return LedgerJson.write(Session.of(ctx).read(requestId));
+    }
+
+    /** Answers from the caller's own organisation's collection: evaluate it on one of its peers. */
+    @Transaction(name = "GetPrivateDetails", intent = TYPE.EVALUATE)
+    public String getPrivateDetails(Context ctx, String requestId) {
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        Authorization.requireMayReadDetails(session.caller(), request);
+        return new String(session.details().ownCopy(session.caller().mspId(), request.requestId()),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Lets anyone, the committee included, check both private copies against the public hash. */
+    @Transaction(name = "VerifyDetailsHash", intent = TYPE.EVALUATE)
+    public String verifyDetailsHash(Context ctx, String requestId) {
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        return LedgerJson.write(DetailsCheck.of(request.requestId(), request.detailsHash(),
+                session.details().copyHash(request.requesterOrg(), request.requestId()),
+                session.details().copyHash(request.targetOrg(), request.requestId())));
+    }
+
+    @Transaction(name = "ListRequests", intent = TYPE.EVALUATE)
+    public String listRequests(Context ctx, String mspId, String status, String pageSize, String bookmark) {
+        String org = Input.mspId(mspId);
+        Status wanted = status == null || status.isEmpty() ? null : Input.enumValue(Status.class, "status", status);
+        int size = Input.pageSize(pageSize);
+        String from = Input.bookmark(bookmark);
+        Session session = Session.of(ctx);
+        session.caller().requireRole();
+        return LedgerJson.write(session.requests().page(org, wanted, size, from));
+    }
+
+    @Transaction(name = "ListAccesses", intent = TYPE.EVALUATE)
+    public String listAccesses(Context ctx, String requestId) {
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        return LedgerJson.write(session.requests().accesses(request.requestId()));
+    }
+
+    @Transaction(name = "GetHistory", intent = TYPE.EVALUATE)
+    public String getHistory(Context ctx, String requestId) {
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        List<HistoryEntry> history = session.requests().history(request.requestId());
+        return LedgerJson.write(history);
+    }
+
+    @Transaction(name = "ListOverdueAnswers", intent = TYPE.EVALUATE)
+    public String listOverdueAnswers(Context ctx) {
+        return overdue(ctx, Deadline.ANSWER);
+    }
+
+    @Transaction(name = "ListOverdueGrants", intent = TYPE.EVALUATE)
+    public String listOverdueGrants(Context ctx) {
+        return overdue(ctx, Deadline.GRANT_EXPIRY);
+    }
+
+    @Transaction(name = "ListOverdueDestructions", intent = TYPE.EVALUATE)
+    public String listOverdueDestructions(Context ctx) {
+        return overdue(ctx, Deadline.DESTRUCTION);
+    }
+
+    private String overdue(Context ctx, Deadline deadline) {
+        Session session = Session.of(ctx);
+        session.caller().requireRole();
+        return LedgerJson.write(session.requests().inStatuses(deadline.statuses()).stream()
+                .filter(request -> deadline.isMissed(request, session.now()))
+                .toList());
+    }
+}

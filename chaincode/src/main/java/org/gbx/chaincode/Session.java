@@ -1,0 +1,87 @@
+package org.gbx.chaincode;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.gbx.chaincode.identity.Caller;
+import org.gbx.chaincode.ledger.CaseDetails;
+import org.gbx.chaincode.ledger.LedgerJson;
+import org.gbx.chaincode.ledger.RequestLedger;
+import org.gbx.chaincode.ledger.Suspensions;
+import org.gbx.chaincode.model.ExchangeRequest;
+import org.gbx.chaincode.model.RequestEvent;
+import org.gbx.chaincode.rules.Authorization;
+import org.gbx.chaincode.rules.Input;
+import org.gbx.chaincode.rules.Lifecycle;
+import org.gbx.chaincode.rules.RequestAction;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/** One transaction's view: who calls, when (the transaction timestamp), and the ledger. */
+final class Session {
+    private final ChaincodeStub stub;
+    private final Caller caller;
+    private final Instant now;
+
+    private Session(ChaincodeStub stub, Caller caller) {
+        this.stub = stub;
+        this.caller = caller;
+        this.now = stub.getTxTimestamp();
+    }
+
+    static Session of(Context ctx) {
+        return new Session(ctx.getStub(), Caller.of(ctx.getClientIdentity()));
+    }
+
+    Caller caller() {
+        return caller;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    RequestLedger requests() {
+        return new RequestLedger(stub);
+    }
+
+    CaseDetails details() {
+        return new CaseDetails(stub);
+    }
+
+    Suspensions suspensions() {
+        return new Suspensions(stub);
+    }
+
+    /** Reads a request for a caller that has a role: the checks every query shares. */
+    ExchangeRequest read(String requestId) {
+        String id = Input.id("requestId", requestId);
+        caller.requireRole();
+        return requests().load(id);
+    }
+
+    /**
+     * Applies one lifecycle step to a request, in the order of docs/ledger.md: id syntax,
+     * role, existence, authorisation, suspension, legal move, then the step's own rules.
+     * Nothing is written unless every check passes; then the request, its indexes and one
+     * event are.
+     */
+    ExchangeRequest transition(RequestAction action, String requestId, UnaryOperator<ExchangeRequest> step) {
+        ExchangeRequest before = read(requestId);
+        Authorization.requireMayAct(caller, action, before);
+        Authorization.requireNotFrozen(action, before, suspensions()::isSuspended);
+        Lifecycle.requireMove(action, before.status());
+        ExchangeRequest after = step.apply(before);
+        requests().update(before, after);
+        emit(action.eventFor(after), RequestEvent.of(after));
+        return after;
+    }
+
+    /** Fabric keeps one event per transaction (the last set), so each transaction emits once. */
+    void emit(String name, Object payload) {
+        stub.setEvent(name, LedgerJson.bytes(payload));
+    }
+
+    ChaincodeStub stub() {
+        return stub;
+    }
+}

@@ -1,0 +1,15 @@
+package org.gbx.chaincode.model;
+
+/** Where a request is in its lifecycle; the moves between them are in {@code Lifecycle}. */
+public enum Status {
+    PENDING,
+    APPROVED,
+    PARTIALLY_APPROVED,
+    REJECTED,
+    DELIVERED,
+    RECEIVED,
+    ACCESSED,
+    REVOKED,
+    EXPIRED,
+    DESTROYED
+}
