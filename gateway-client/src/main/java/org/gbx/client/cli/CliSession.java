@@ -85,11 +85,13 @@ final class CliSession implements AutoCloseable {
         return new TimeDisplay(options.zone);
     }
 
-    /** The display name of an organisation: from the bundle, else the config, else the MSP id. */
-    String organisationName(String mspId) {
-        return messages.find("org." + mspId)
-                .or(() -> config().organisationByMsp(mspId).map(o -> o.name()))
-                .orElse(mspId);
+    OrganisationNames organisations() {
+        return new OrganisationNames(config(), messages);
+    }
+
+    /** The MSP id of the organisation this invocation acts for. */
+    String ownMspId() {
+        return config().requireOrganisation(orgKey()).mspId();
     }
 
     @Override

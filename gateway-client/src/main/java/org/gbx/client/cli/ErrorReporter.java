@@ -77,14 +77,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return new Report(ExitCode.INTERNAL, messages.get("error.internal", e.getClass().getSimpleName()));
     }
 
-    /** "Zhuhai PSB refused: grant expired at 2026-12-03 14:00 +08:00" in the officer's language and zone. */
+    /** "Zhuhai PSB refused: the grant has expired." in the officer's language, the ledger's own words below. */
     private Report describeRefusal(ChaincodeRefusalException refusal) {
         String organisation = refusal.refusingMspId().isEmpty()
                 ? messages.get("error.theLedger")
-                : gbx.session().organisationName(refusal.refusingMspId());
+                : gbx.session().organisations().displayName(refusal.refusingMspId());
         String rule = messages.find("refusal." + refusal.code()).orElse(refusal.code());
         String detail = gbx.session().time().localiseTimesIn(refusal.reason());
         ExitCode exitCode = refusal.code().endsWith("NOT_FOUND") ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-        return new Report(exitCode, messages.get("error.refused", organisation, rule, detail));
+        return new Report(exitCode, messages.get("error.refused", organisation, rule, refusal.code(), detail)
+                .replace("%n", System.lineSeparator()));
     }
 }

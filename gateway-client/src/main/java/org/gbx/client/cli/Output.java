@@ -2,6 +2,7 @@ package org.gbx.client.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,9 +12,10 @@ import java.util.Map;
 /** Writes results either as an officer's table/key-value list or, with --json, as JSON for scripts. */
 public final class Output {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+    private static final ObjectMapper JSON_LINE = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = JSON_LINE.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintWriter out;
     private final boolean json;

@@ -21,6 +21,10 @@ public final class TimeDisplay {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant.atZone(zone));
     }

@@ -19,7 +19,7 @@ final class WhoAmICommand extends LedgerCommand {
         }
         Messages messages = session.messages();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(messages.get("field.organisation"), session.organisationName(caller.mspId()));
+        fields.put(messages.get("field.organisation"), session.organisations().displayName(caller.mspId()));
         fields.put(messages.get("field.mspId"), caller.mspId());
         fields.put(messages.get("field.user"), session.user());
         fields.put(messages.get("field.role"), messages.find("role." + caller.role()).orElse(caller.role()));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.gbx.client.connection.LedgerConnection;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.ChaincodeEventsRequest;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -46,6 +47,12 @@ public final class EventFollower implements AutoCloseable {
         this.chaincode = chaincode;
         this.checkpointer = new FileCheckpointer(checkpointFile);
         this.startBlock = startBlock;
+    }
+
+    /** Follows the chaincode of {@code connection}'s network, checkpointing to {@code checkpointFile}. */
+    public static EventFollower open(LedgerConnection connection, Path checkpointFile, OptionalLong startBlock)
+            throws IOException {
+        return new EventFollower(connection.network(), connection.config().chaincode(), checkpointFile, startBlock);
     }
 
     /** Blocks, handing events to {@code sink}, until {@link #stop()} or the ledger stays unreachable. */

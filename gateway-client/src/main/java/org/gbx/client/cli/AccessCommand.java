@@ -1,0 +1,37 @@
+package org.gbx.client.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gbx.client.ledger.Submitted;
+import org.gbx.client.model.AccessRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gbx access ID --justification TEXT}: records one use of received data before using it. */
+@Command(name = "access")
+final class AccessCommand extends LedgerCommand {
+
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "param.requestId")
+    String requestId;
+
+    @Option(names = "--justification", required = true, paramLabel = "TEXT", descriptionKey = "option.justification")
+    String justification;
+
+    @Override
+    void execute(CliSession session) {
+        Submitted<AccessRecord> submitted = session.ledger().recordAccess(requestId, justification);
+        Output output = session.output();
+        AccessRecord access = submitted.value();
+        if (output.isJson()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("access", access);
+            json.put("transactionId", submitted.receipt().transactionId());
+            json.put("blockNumber", submitted.receipt().blockNumber());
+            output.json(json);
+            return;
+        }
+        output.line(session.messages().get("done.access", access.sequence(), access.requestId(),
+                session.time().format(access.accessedAt()), submitted.receipt().transactionId()));
+    }
+}

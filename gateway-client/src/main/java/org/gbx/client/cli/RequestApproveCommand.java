@@ -1,0 +1,41 @@
+package org.gbx.client.cli;
+
+import java.time.Instant;
+import java.util.List;
+import org.gbx.client.model.DataCategory;
+import org.gbx.client.model.GrantTerms;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gbx request approve ID}: the target force's approver grants all or part of a request. */
+@Command(name = "approve")
+final class RequestApproveCommand extends LedgerCommand {
+
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "param.requestId")
+    String requestId;
+
+    @Option(names = "--categories", required = true, split = ",", paramLabel = "CATEGORY",
+            descriptionKey = "option.grantCategories")
+    List<DataCategory> categories;
+
+    @Option(names = "--expires", required = true, paramLabel = "TIME", descriptionKey = "option.expires")
+    String expires;
+
+    @Option(names = "--destroy-by", required = true, paramLabel = "TIME", descriptionKey = "option.destroyBy")
+    String destroyBy;
+
+    @Option(names = "--max-accesses", paramLabel = "N", descriptionKey = "option.maxAccesses")
+    int maxAccesses = 5;
+
+    @Option(names = "--conditions", paramLabel = "TEXT", descriptionKey = "option.conditions")
+    String conditions;
+
+    @Override
+    void execute(CliSession session) {
+        Instant now = Instant.now();
+        GrantTerms grant = new GrantTerms(categories, TimeInput.parse(expires, session.time().zone(), now),
+                TimeInput.parse(destroyBy, session.time().zone(), now), maxAccesses, conditions);
+        SubmittedRequestPrinter.print(session, session.ledger().approveRequest(requestId, grant));
+    }
+}

@@ -1,0 +1,18 @@
+package org.gbx.client.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code gbx request ...}: the request lifecycle, one subcommand per action. */
+@Command(name = "request", subcommands = {
+    RequestCreateCommand.class, RequestListCommand.class, RequestShowCommand.class, RequestHistoryCommand.class,
+    RequestApproveCommand.class, RequestRejectCommand.class, RequestRevokeCommand.class})
+final class RequestCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

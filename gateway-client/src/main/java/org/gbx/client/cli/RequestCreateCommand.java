@@ -1,0 +1,71 @@
+package org.gbx.client.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.DataCategory;
+import org.gbx.client.model.HandlingCode;
+import org.gbx.client.model.NewRequest;
+import org.gbx.client.model.Urgency;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gbx request create}: a liaison officer asks the other force for data. The case details
+ * are read from a file and sent only as transient data to the two forces.
+ */
+@Command(name = "create")
+final class RequestCreateCommand extends LedgerCommand {
+
+    @Option(names = "--id", paramLabel = "ID", descriptionKey = "option.requestId.create")
+    String requestId;
+
+    @Option(names = "--target", required = true, paramLabel = "ORG", descriptionKey = "option.target")
+    String target;
+
+    @Option(names = "--purpose", required = true, paramLabel = "TEXT", descriptionKey = "option.purpose")
+    String purpose;
+
+    @Option(names = "--legal-basis", required = true, paramLabel = "TEXT", descriptionKey = "option.legalBasis")
+    String legalBasis;
+
+    @Option(names = "--categories", required = true, split = ",", paramLabel = "CATEGORY",
+            descriptionKey = "option.categories")
+    List<DataCategory> categories;
+
+    @Option(names = "--handling", paramLabel = "CODE", descriptionKey = "option.handling")
+    HandlingCode handling = HandlingCode.H0;
+
+    @Option(names = "--handling-conditions", paramLabel = "TEXT", descriptionKey = "option.handlingConditions")
+    String handlingConditions;
+
+    @Option(names = "--urgency", paramLabel = "URGENCY", descriptionKey = "option.urgency")
+    Urgency urgency = Urgency.NORMAL;
+
+    @Option(names = "--retention-days", paramLabel = "DAYS", descriptionKey = "option.retentionDays")
+    int retentionDays = 30;
+
+    @Option(names = "--details", required = true, paramLabel = "FILE", descriptionKey = "option.details")
+    Path detailsFile;
+
+    @Override
+    void execute(CliSession session) {
+        String id = requestId != null ? requestId : "REQ-" + UUID.randomUUID();
+        NewRequest request = new NewRequest(session.organisations().mspId(target), purpose, legalBasis, handling,
+                handlingConditions, categories, urgency, retentionDays);
+        SubmittedRequestPrinter.print(session, session.ledger().createRequest(id, request, readDetails()));
+    }
+
+    private CaseDetails readDetails() {
+        try {
+            return CaseDetails.of(detailsFile.toString().equals("-")
+                    ? System.in.readAllBytes()
+                    : Files.readAllBytes(detailsFile));
+        } catch (IOException e) {
+            throw new InvalidInputException("input.unreadableDetails", detailsFile);
+        }
+    }
+}

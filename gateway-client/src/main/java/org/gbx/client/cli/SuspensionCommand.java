@@ -1,0 +1,38 @@
+package org.gbx.client.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gbx.client.ledger.ExchangeLedger;
+import org.gbx.client.ledger.Submitted;
+import org.gbx.client.model.Suspension;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The committee's freeze of a force, or its lifting: {@code suspend} and {@code unsuspend}. */
+abstract class SuspensionCommand extends LedgerCommand {
+
+    @Parameters(index = "0", paramLabel = "ORG", descriptionKey = "param.force")
+    String force;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", descriptionKey = "option.reason")
+    String reason;
+
+    @Override
+    final void execute(CliSession session) {
+        Submitted<Suspension> submitted = change(session.ledger(), session.organisations().mspId(force), reason);
+        Suspension suspension = submitted.value();
+        Output output = session.output();
+        if (output.isJson()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("suspension", suspension);
+            json.put("transactionId", submitted.receipt().transactionId());
+            json.put("blockNumber", submitted.receipt().blockNumber());
+            output.json(json);
+            return;
+        }
+        output.line(session.messages().get(suspension.suspended() ? "done.suspended" : "done.unsuspended",
+                session.organisations().displayName(suspension.org()), submitted.receipt().transactionId()));
+    }
+
+    abstract Submitted<Suspension> change(ExchangeLedger ledger, String mspId, String reason);
+}

@@ -1,0 +1,56 @@
+package org.gbx.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessagesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages_zh_Hant.properties", "messages_zh_Hans.properties"})
+    void every_translation_has_exactly_the_english_keys(String translation) throws IOException {
+        assertThat(load(translation).stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void macau_and_taiwan_locales_read_traditional_chinese() {
+        assertThat(new Messages(Locale.forLanguageTag("zh-Hant")).get("status.PENDING")).isEqualTo("待處理");
+        assertThat(new Messages(Locale.forLanguageTag("zh-MO")).get("status.PENDING")).isEqualTo("待處理");
+    }
+
+    @Test
+    void mainland_locales_read_simplified_chinese() {
+        assertThat(new Messages(Locale.forLanguageTag("zh-Hans")).get("status.PENDING")).isEqualTo("待处理");
+        assertThat(new Messages(Locale.forLanguageTag("zh-CN")).get("status.PENDING")).isEqualTo("待处理");
+    }
+
+    @Test
+    void other_locales_read_english() {
+        assertThat(new Messages(Locale.forLanguageTag("pt-MO")).get("status.PENDING")).isEqualTo("pending");
+    }
+
+    @Test
+    void lang_is_found_before_parsing_in_either_spelling() {
+        Locale fallback = Locale.ENGLISH;
+        assertThat(Messages.chooseLocale(new String[] {"whoami", "--lang", "zh-Hant"}, fallback))
+                .isEqualTo(Locale.forLanguageTag("zh-Hant"));
+        assertThat(Messages.chooseLocale(new String[] {"--lang=zh-Hans", "whoami"}, fallback))
+                .isEqualTo(Locale.forLanguageTag("zh-Hans"));
+        assertThat(Messages.chooseLocale(new String[] {"whoami"}, fallback)).isEqualTo(fallback);
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
