@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gbx.client.model.DataCategory;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -35,17 +36,17 @@ public final class RecordSelector {
         this.database = database;
     }
 
-    public List<SourceRecord> select(Collection<Subject> subjects, Set<Category> categories) {
-        EnumSet<Category> wanted = categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories);
+    public List<SourceRecord> select(Collection<Subject> subjects, Set<DataCategory> categories) {
+        EnumSet<DataCategory> wanted = categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
         List<SourceRecord> records = new ArrayList<>();
         try (Connection connection = database.connect()) {
             List<String[]> people = findPeople(connection, subjects);
-            for (Category category : wanted) {
-                if (category.table() == null) {
-                    continue;
-                }
-                for (String[] person : people) {
-                    readRows(connection, category, person, records);
+            for (DataCategory category : wanted) {
+                Optional<CategoryTable> table = CategoryTable.of(category);
+                if (table.isPresent()) {
+                    for (String[] person : people) {
+                        readRows(connection, category, table.get(), person, records);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -72,12 +73,11 @@ public final class RecordSelector {
         return people;
     }
 
-    private void readRows(Connection connection, Category category, String[] person, List<SourceRecord> into)
-            throws SQLException {
-        String table = category.table();
-        String key = category.key();
+    private void readRows(Connection connection, DataCategory category, CategoryTable table, String[] person,
+            List<SourceRecord> into) throws SQLException {
+        String key = table.key();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT * FROM " + table + " WHERE person_id = ? ORDER BY " + key)) {
+                "SELECT * FROM " + table.table() + " WHERE person_id = ? ORDER BY " + key)) {
             query.setString(1, person[0]);
             try (ResultSet rows = query.executeQuery()) {
                 ResultSetMetaData columns = rows.getMetaData();
@@ -89,7 +89,7 @@ public final class RecordSelector {
                             fields.put(column, portable(rows.getObject(c)));
                         }
                     }
-                    Optional<SourceRecord.Clip> clip = category == Category.CCTV
+                    Optional<SourceRecord.Clip> clip = category == DataCategory.CCTV
                             ? Optional.of(new SourceRecord.Clip(database.home().clips().resolve(rows.getString("file_name")),
                                     rows.getLong("size_bytes"), rows.getString("sha256")))
                             : Optional.empty();

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gbx.client.model.DataCategory;
 
 /**
  * One record of the force's own database as it goes into a delivery: its category, its local id,
  * the subject it concerns and its fields (strings, longs or null). A CCTV record also points at
  * its clip file, which is streamed, never loaded.
  */
-public record SourceRecord(Category category, String recordId, Subject subject, SortedMap<String, Object> fields,
+public record SourceRecord(DataCategory category, String recordId, Subject subject, SortedMap<String, Object> fields,
         Optional<Clip> clip) {
 
     /** The clip file of a CCTV record, with the size and SHA-256 the database holds for it. */

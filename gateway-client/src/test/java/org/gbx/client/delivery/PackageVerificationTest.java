@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.gbx.client.delivery.PackageRejectedException.Reason;
-import org.gbx.client.records.Category;
+import org.gbx.client.model.DataCategory;
 import org.gbx.client.records.ClipStore;
 import org.gbx.client.records.IdType;
 import org.gbx.client.records.SourceRecord;
@@ -53,15 +53,15 @@ class PackageVerificationTest {
         ClipStore clips = new ClipStore(dir);
         ClipStore.StoredClip clip = clips.write("clip.bin", new SyntheticClip(3, 4321));
         List<SourceRecord> records = new ArrayList<>();
-        records.add(record(Category.BORDER_CROSSINGS, "X0", subject, Map.of("port", "GONGBEI"), Optional.empty()));
-        records.add(record(Category.BORDER_CROSSINGS, "X1", subject, Map.of("port", "HENGQIN"), Optional.empty()));
-        records.add(record(Category.CCTV, "K0", subject, Map.of("size_bytes", clip.sizeBytes(), "sha256", clip.sha256()),
+        records.add(record(DataCategory.BORDER_CROSSINGS, "X0", subject, Map.of("port", "GONGBEI"), Optional.empty()));
+        records.add(record(DataCategory.BORDER_CROSSINGS, "X1", subject, Map.of("port", "HENGQIN"), Optional.empty()));
+        records.add(record(DataCategory.CCTV, "K0", subject, Map.of("size_bytes", clip.sizeBytes(), "sha256", clip.sha256()),
                 Optional.of(new SourceRecord.Clip(clips.resolve("clip.bin"), clip.sizeBytes(), clip.sha256()))));
-        records.add(record(Category.VEHICLES, "V0", subject, Map.of("mainland_plate", "粤C·D1234"), Optional.empty()));
+        records.add(record(DataCategory.VEHICLES, "V0", subject, Map.of("mainland_plate", "粤C·D1234"), Optional.empty()));
         return records;
     }
 
-    private static SourceRecord record(Category category, String id, Subject subject, Map<String, Object> fields,
+    private static SourceRecord record(DataCategory category, String id, Subject subject, Map<String, Object> fields,
             Optional<SourceRecord.Clip> clip) {
         return new SourceRecord(category, id, subject, new TreeMap<>(fields), clip);
     }
@@ -157,7 +157,7 @@ class PackageVerificationTest {
     @Test
     void a_package_rebuilt_with_an_extra_record_does_not_match_the_ledger() {
         List<SourceRecord> more = new ArrayList<>(records());
-        more.add(record(Category.VEHICLES, "V9", more.get(0).subject(), Map.of("make", "BYD"), Optional.empty()));
+        more.add(record(DataCategory.VEHICLES, "V9", more.get(0).subject(), Map.of("make", "BYD"), Optional.empty()));
         DeliveryPackage forged = buildPackage(more, dir.resolve("outbox/forged"), ZHUHAI_NODE);
         IncomingPackage incoming = incoming();
         assertRejected(() -> incoming.acceptManifest(forged.manifestBytes(), forged.signature()),

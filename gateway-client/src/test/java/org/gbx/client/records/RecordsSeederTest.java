@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.gbx.client.model.DataCategory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,14 +77,14 @@ class RecordsSeederTest {
         Subject subject = new Subject(IdType.valueOf(person.get(0)), person.get(1));
 
         List<SourceRecord> records = new RecordSelector(database)
-                .select(List.of(subject), EnumSet.of(Category.VEHICLES, Category.BORDER_CROSSINGS));
+                .select(List.of(subject), EnumSet.of(DataCategory.VEHICLES, DataCategory.BORDER_CROSSINGS));
 
         assertThat(records).extracting(SourceRecord::category)
-                .containsOnly(Category.BORDER_CROSSINGS, Category.VEHICLES)
+                .containsOnly(DataCategory.BORDER_CROSSINGS, DataCategory.VEHICLES)
                 .isSortedAccordingTo(Enum::compareTo);
         assertThat(records).allSatisfy(r -> assertThat(r.subject()).isEqualTo(subject));
         assertThat(records).allSatisfy(r -> assertThat(r.fields()).doesNotContainKeys("person_id", "file_name"));
-        assertThat(new RecordSelector(database).select(List.of(subject), Set.of(Category.OTHER))).isEmpty();
+        assertThat(new RecordSelector(database).select(List.of(subject), Set.of(DataCategory.OTHER))).isEmpty();
     }
 
     private static List<List<String>> rows(RecordsDatabase database, String sql) throws SQLException {
