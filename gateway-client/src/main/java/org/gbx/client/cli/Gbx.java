@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +60,13 @@ public final class Gbx implements Runnable {
         this.messages = messages;
     }
 
+    /** Held so the logger keeps its level: gRPC's informational lines are not for officers. */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
     public static void main(String[] args) {
+        if (!Arrays.asList(args).contains("--debug")) {
+            GRPC_LOG.setLevel(Level.WARNING);
+        }
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 

@@ -29,6 +29,15 @@ public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration max
         return RETRYABLE.contains(code);
     }
 
+    /**
+     * Peers at different heights simulate against different versions and their endorsements do
+     * not match; the same race as a read conflict, caught one step earlier.
+     */
+    boolean isRetryable(EndorsementFailedException failure) {
+        return failure.gatewayMessage().contains("do not match")
+                || failure.refusals().stream().anyMatch(r -> r.message().contains("do not match"));
+    }
+
     /** Full-jitter exponential backoff, so competing clients spread over different blocks. */
     Duration backoffBefore(int nextAttempt) {
         long cap = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(nextAttempt - 1, 16));

@@ -49,7 +49,16 @@ final class TransactionRunner {
     Outcome submit(TransactionCall call) {
         for (int attempt = 1; ; attempt++) {
             Proposal proposal = propose(call);
-            SubmittedTransaction submitted = endorseAndSubmit(call, proposal);
+            SubmittedTransaction submitted;
+            try {
+                submitted = endorseAndSubmit(call, proposal);
+            } catch (EndorsementFailedException e) {
+                if (!retry.isRetryable(e) || attempt >= retry.maxAttempts()) {
+                    throw e;
+                }
+                pauseBefore(attempt + 1, e);
+                continue;
+            }
             Status status = commitStatus(call, submitted);
             if (status.isSuccessful()) {
                 return new Outcome(submitted.getResult(),
@@ -58,7 +67,8 @@ final class TransactionRunner {
             if (!retry.isRetryable(status.getCode()) || attempt >= retry.maxAttempts()) {
                 throw new CommitRejectedException(call.name(), status.getTransactionId(), status.getCode().name());
             }
-            waitBefore(attempt + 1, call, status);
+            pauseBefore(attempt + 1, new CommitRejectedException(call.name(), status.getTransactionId(),
+                    status.getCode().name()));
         }
     }
 
@@ -99,12 +109,13 @@ final class TransactionRunner {
         }
     }
 
-    private void waitBefore(int nextAttempt, TransactionCall call, Status lastStatus) {
+    /** Waits before the next attempt; if interrupted, gives up with the last failure. */
+    private void pauseBefore(int nextAttempt, LedgerException lastFailure) {
         try {
             pause.sleep(retry.backoffBefore(nextAttempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommitRejectedException(call.name(), lastStatus.getTransactionId(), lastStatus.getCode().name());
+            throw lastFailure;
         }
     }
 }

@@ -38,6 +38,15 @@ class TransactionRunnerTest {
     }
 
     @Test
+    void retries_when_the_peers_endorsements_do_not_match() {
+        fake.then(new FakeContract.EndorsementRefused(Status.Code.ABORTED, "ZhuhaiPSBMSP",
+                "ProposalResponsePayloads do not match"))
+                .then(new FakeContract.Commits(TxValidationCode.VALID, "{}"));
+
+        assertThat(runner(5).submit(TransactionCall.of("RecordAccess", "REQ-1")).receipt().attempts()).isEqualTo(2);
+    }
+
+    @Test
     void gives_up_after_the_bounded_number_of_attempts() {
         for (int i = 0; i < 3; i++) {
             fake.then(new FakeContract.Commits(TxValidationCode.MVCC_READ_CONFLICT, ""));

@@ -1,0 +1,84 @@
+package org.gbx.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gbx.client.cli.Gbx;
+
+/** Runs the gbx command line in this JVM, as one of the network's users, and captures what it prints. */
+final class GbxCli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int NOT_FOUND = 5;
+
+    /** What one gbx invocation printed and returned. */
+    record Result(int exitCode, String out, String err) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("gbx printed no JSON: " + out + err, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private GbxCli() {
+    }
+
+    /** {@code gbx ARGS --org ORG --user USER} (in English unless ARGS say otherwise), on the network of {@code GBX_CONFIG}. */
+    static Result as(TestNetwork.User user, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--org", user.org(), "--user", user.name()));
+        if (!all.contains("--lang")) {
+            all.addAll(List.of("--lang", "en"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Gbx.run(all.toArray(String[]::new),
+                Map.of("GBX_CONFIG", TestNetwork.configPath().toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Like {@link #as}, but waits (at most 20 s) while the answer is "not found": a block that
+     * committed on the submitter's peer reaches the other organisations' peers a moment later.
+     */
+    static Result asSoonAsVisible(TestNetwork.User user, String... args) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        Result result = as(user, args);
+        while (result.exitCode() == NOT_FOUND && System.nanoTime() < giveUp) {
+            Thread.sleep(250);
+            result = as(user, args);
+        }
+        return result;
+    }
+
+    /**
+     * Writes synthetic case details (never real people): a Macau resident ID card number, a
+     * mainland resident ID, a vehicle plate and a Hengqin port crossing, as an officer would.
+     */
+    static Path caseDetailsFile(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("case-details.json"), """
+                {"subjects":[{"role":"suspect","macauId":"1234567(8)","name":"CHAN Tai Man"},
+                             {"role":"associate","mainlandId":"440402199001011234","name":"LI Ming"}],
+                 "vehicles":[{"plate":"MK-12-34","crossedAt":"Hengqin port","date":"2026-10-14"}],
+                 "narrative":"Suspected travel-permit fraud; crossings at Gongbei and Hengqin to be confirmed.",
+                 "requestedFields":["crossing times","permit numbers"]}
+                """);
+    }
+}

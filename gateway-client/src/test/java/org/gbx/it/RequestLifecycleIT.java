@@ -1,0 +1,104 @@
+package org.gbx.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.model.DataCategory;
+import org.gbx.client.model.DeliveryManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole request driven through the gbx command line by each role: Macau's liaison asks,
+ * Zhuhai's approver grants, the exchange node (through the library) delivers and receipts,
+ * Macau's liaison uses and destroys the data, and the committee audits every step.
+ */
+class RequestLifecycleIT {
+
+    private static final String PACKAGE_HASH = "9f2c1d7e4b8a6f3c0e5d2a1b7c4f8e3d6a9b2c5f1e4d7a0b3c6f9e2d5a8b1c4f";
+    private static final String MERKLE_ROOT = "1b4e7a0d3c6f9b2e5a8d1c4f7b0e3a6d9c2f5b8e1a4d7c0f3b6e9a2d5c8f1b4e";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void liaison_approver_and_auditor_take_a_request_from_creation_to_destruction() throws Exception {
+        String id = TestNetwork.uniqueId("REQ");
+
+        GbxCli.Result created = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "create", "--id", id,
+                "--target", "zhuhai", "--purpose", "Identify the holder of a travel permit in a fraud case",
+                "--legal-basis", "Macau Criminal Procedure Code art. 3", "--categories", "IDENTITY,BORDER_CROSSINGS",
+                "--urgency", "URGENT", "--retention-days", "30", "--details", GbxCli.caseDetailsFile(dir).toString());
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).contains("Request " + id + " is now pending");
+
+        GbxCli.Result replay = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "create", "--id", id,
+                "--target", "zhuhai", "--purpose", "Identify the holder of a travel permit in a fraud case",
+                "--legal-basis", "Macau Criminal Procedure Code art. 3", "--categories", "IDENTITY,BORDER_CROSSINGS",
+                "--urgency", "URGENT", "--retention-days", "30", "--details", GbxCli.caseDetailsFile(dir).toString());
+        assertThat(replay.exitCode()).as("a retried create is the same request: " + replay).isZero();
+
+        GbxCli.Result details = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--details");
+        assertThat(details.exitCode()).as(details.toString()).isZero();
+        assertThat(details.out()).contains("pending").contains("1234567(8)").contains("Macau Judiciary Police");
+
+        GbxCli.Result publicView = GbxCli.asSoonAsVisible(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", id, "--json");
+        assertThat(publicView.exitCode()).as(publicView.toString()).isZero();
+        assertThat(publicView.out()).doesNotContain("1234567").doesNotContain("CHAN");
+        assertThat(publicView.json().at("/request/status").asText()).isEqualTo("PENDING");
+
+        GbxCli.Result approved = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
+                "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "20d", "--max-accesses", "2",
+                "--conditions", "H1 applies");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        assertThat(approved.out()).contains("is now partially approved");
+
+        deliverAndReceipt(id);
+
+        GbxCli.Result access = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id,
+                "--justification", "Cross-check with the Gongbei border crossing log");
+        assertThat(access.exitCode()).as(access.toString()).isZero();
+        assertThat(access.out()).contains("Access 1 to request " + id);
+
+        GbxCli.Result destroyed = GbxCli.as(TestNetwork.MACAU_LIAISON, "destroy", id, "--method", "CRYPTO_ERASE");
+        assertThat(destroyed.exitCode()).as(destroyed.toString()).isZero();
+        assertThat(destroyed.out()).contains("is now destroyed");
+
+        GbxCli.Result purged = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--details");
+        assertThat(purged.exitCode()).isEqualTo(4);
+        assertThat(purged.err()).contains("your force holds no case details for this request");
+
+        GbxCli.Result history = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", id, "--json");
+        assertThat(history.exitCode()).as(history.toString()).isZero();
+        List<String> statuses = history.json().findValues("status").stream().map(JsonNode::asText).toList();
+        assertThat(statuses).containsExactly("PENDING", "PARTIALLY_APPROVED", "DELIVERED", "RECEIVED", "ACCESSED",
+                "DESTROYED");
+
+        GbxCli.Result table = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", id);
+        assertThat(table.out()).contains("+08:00").contains("destroyed");
+
+        for (TestNetwork.User user : List.of(TestNetwork.MACAU_LIAISON, TestNetwork.OVERSIGHT_AUDITOR)) {
+            GbxCli.Result listed = GbxCli.as(user, "request", "list", "--status", "DESTROYED", "--json");
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            assertThat(listed.json().findValuesAsText("requestId")).contains(id);
+        }
+
+        GbxCli.Result overdue = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "overdue");
+        assertThat(overdue.exitCode()).as(overdue.toString()).isZero();
+        assertThat(overdue.out()).doesNotContain(id);
+    }
+
+    /** What the two forces' exchange nodes record when the package moves (not a CLI command). */
+    static void deliverAndReceipt(String id) {
+        try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON)) {
+            TestNetwork.ledger(zhuhai).recordDelivery(id, new DeliveryManifest(PACKAGE_HASH, MERKLE_ROOT, 3, 20480,
+                    "B", 2, List.of(DataCategory.IDENTITY)));
+        }
+        try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
+            TestNetwork.ledger(macau).recordReceipt(id, PACKAGE_HASH);
+        }
+    }
+}
