@@ -1,0 +1,39 @@
+package org.gbx.client.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A node's TLS identity (its certificate and PKCS#8 key, issued by its force's TLS CA) and the
+ * trust managers that accept only given CAs: no system roots, ever.
+ */
+public record NodeTls(Path certificate, Path privateKey) {
+
+    static TrustManager[] trusting(Collection<X509Certificate> cas) {
+        if (cas.isEmpty()) {
+            throw new IllegalArgumentException("no CA certificate to trust");
+        }
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (X509Certificate ca : cas) {
+                store.setCertificateEntry("ca-" + i++, ca);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+            factory.init(store);
+            return factory.getTrustManagers();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a trust store", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
