@@ -27,7 +27,11 @@ class RefusalIT {
     }
 
     private GbxCli.Result create(String id, String purpose) throws Exception {
-        List<String> args = new ArrayList<>(List.of("request", "create", "--id", id, "--target", "zhuhai",
+        return create(id, purpose, "zhuhai");
+    }
+
+    private GbxCli.Result create(String id, String purpose, String target) throws Exception {
+        List<String> args = new ArrayList<>(List.of("request", "create", "--id", id, "--target", target,
                 "--purpose", purpose, "--legal-basis", "Macau Criminal Procedure Code art. 3",
                 "--categories", "IDENTITY,VEHICLES", "--details", GbxCli.caseDetailsFile(dir).toString()));
         return GbxCli.as(TestNetwork.MACAU_LIAISON, args.toArray(String[]::new));
@@ -71,11 +75,8 @@ class RefusalIT {
 
     @Test
     void a_force_cannot_ask_itself() throws Exception {
-        GbxCli.Result result = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "create",
-                "--id", TestNetwork.uniqueId("REQ"), "--target", "macau", "--purpose", "Self request",
-                "--legal-basis", "None", "--categories", "IDENTITY", "--details", GbxCli.caseDetailsFile(dir).toString());
-
-        assertRefused(result, REFUSED, "that force cannot be asked");
+        assertRefused(create(TestNetwork.uniqueId("REQ"), "Self request", "macau"), REFUSED,
+                "that force cannot be asked");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.gbx.client.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.AccessRecord;
 import picocli.CommandLine.Command;
@@ -24,11 +22,7 @@ final class AccessCommand extends LedgerCommand {
         Output output = session.output();
         AccessRecord access = submitted.value();
         if (output.isJson()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("access", access);
-            json.put("transactionId", submitted.receipt().transactionId());
-            json.put("blockNumber", submitted.receipt().blockNumber());
-            output.json(json);
+            output.submitted("access", access, submitted.receipt());
             return;
         }
         output.line(session.messages().get("done.access", access.sequence(), access.requestId(),

@@ -3,9 +3,11 @@ package org.gbx.client.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.gbx.client.ledger.SubmitReceipt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,18 +36,26 @@ public final class Output {
     }
 
     void json(Object value) {
-        try {
-            out.println(JSON.writeValueAsString(value));
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(JSON, value);
     }
 
     /** One JSON object per line, for streams such as {@code watch}. */
     void jsonLine(Object value) {
+        write(JSON_LINE, value);
+    }
+
+    /** A submitted transaction's result as JSON: {@code {"<name>": value, "transactionId", "blockNumber"}}. */
+    void submitted(String name, Object value, SubmitReceipt receipt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(name, value);
+        json.put("transactionId", receipt.transactionId());
+        json.put("blockNumber", receipt.blockNumber());
+        json(json);
+    }
+
+    private void write(ObjectMapper mapper, Object value) {
         try {
-            out.println(JSON_LINE.writeValueAsString(value));
+            out.println(mapper.writeValueAsString(value));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

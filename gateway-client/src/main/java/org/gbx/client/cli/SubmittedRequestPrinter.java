@@ -1,7 +1,5 @@
 package org.gbx.client.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.ExchangeRequest;
 
@@ -15,11 +13,7 @@ final class SubmittedRequestPrinter {
         Output output = session.output();
         ExchangeRequest request = submitted.value();
         if (output.isJson()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("request", request);
-            json.put("transactionId", submitted.receipt().transactionId());
-            json.put("blockNumber", submitted.receipt().blockNumber());
-            output.json(json);
+            output.submitted("request", request, submitted.receipt());
             return;
         }
         RequestView view = new RequestView(session);

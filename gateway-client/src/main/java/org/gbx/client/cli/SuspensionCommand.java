@@ -1,7 +1,5 @@
 package org.gbx.client.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.Suspension;
@@ -23,11 +21,7 @@ abstract class SuspensionCommand extends LedgerCommand {
         Suspension suspension = submitted.value();
         Output output = session.output();
         if (output.isJson()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("suspension", suspension);
-            json.put("transactionId", submitted.receipt().transactionId());
-            json.put("blockNumber", submitted.receipt().blockNumber());
-            output.json(json);
+            output.submitted("suspension", suspension, submitted.receipt());
             return;
         }
         output.line(session.messages().get(suspension.suspended() ? "done.suspended" : "done.unsuspended",
