@@ -63,6 +63,16 @@ public final class UserIdentity {
         return new X509Identity(organisation.mspId(), certificate);
     }
 
+    /** The enrolment certificate; the exchange node signs delivery manifests with it (CMS). */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The enrolment key, for the exchange node's manifest signatures; never leaves this process. */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
     public Signer signer() {
         return Signers.newPrivateKeySigner(privateKey);
     }
