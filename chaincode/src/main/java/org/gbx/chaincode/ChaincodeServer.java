@@ -1,5 +1,7 @@
 package org.gbx.chaincode;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
 
@@ -9,12 +11,20 @@ import org.hyperledger.fabric.shim.NettyChaincodeServer;
  * {@code CORE_CHAINCODE_ID_NAME} and {@code CORE_PEER_LOCALMSPID} itself.
  */
 public final class ChaincodeServer {
+    /**
+     * The router logs every transaction's arguments at INFO. Arguments carry no case details
+     * by design, but free text could still hold personal data: keep it out of the logs.
+     * Held in a field because java.util.logging forgets the level of unreferenced loggers.
+     */
+    private static final Logger ROUTER_LOG = Logger.getLogger(ContractRouter.class.getName());
+
     private ChaincodeServer() {
     }
 
     public static void main(String[] args) throws Exception {
         ServerSettings settings = ServerSettings.fromEnvironment(System.getenv());
         ContractRouter router = new ContractRouter(new String[0]);
+        ROUTER_LOG.setLevel(Level.WARNING);
         router.startRouterWithChaincodeServer(new NettyChaincodeServer(router, settings.toProperties()));
     }
 }

@@ -109,20 +109,22 @@ public final class ExchangeContract implements ContractInterface {
 
     @Transaction(name = "RejectRequest", intent = TYPE.SUBMIT)
     public String rejectRequest(Context ctx, String requestId, String reason) {
-        String text = Input.requiredText("reason", reason, MAX_NOTE);
-        Session session = Session.of(ctx);
-        Decision rejection = new Decision(session.caller().officer(), session.now(), text);
-        return LedgerJson.write(session.transition(RequestAction.REJECT, requestId,
-                before -> before.next(Status.REJECTED, session.now()).rejection(rejection).build()));
+        return decide(ctx, RequestAction.REJECT, requestId, reason);
     }
 
     @Transaction(name = "RevokeGrant", intent = TYPE.SUBMIT)
     public String revokeGrant(Context ctx, String requestId, String reason) {
+        return decide(ctx, RequestAction.REVOKE, requestId, reason);
+    }
+
+    /** A reasoned decision of the target's approver: rejecting a request or revoking its grant. */
+    private String decide(Context ctx, RequestAction action, String requestId, String reason) {
         String text = Input.requiredText("reason", reason, MAX_NOTE);
         Session session = Session.of(ctx);
-        Decision revocation = new Decision(session.caller().officer(), session.now(), text);
-        return LedgerJson.write(session.transition(RequestAction.REVOKE, requestId,
-                before -> before.next(Status.REVOKED, session.now()).revocation(revocation).build()));
+        Decision decision = new Decision(session.caller().officer(), session.now(), text);
+        return LedgerJson.write(session.transition(action, requestId, before -> action == RequestAction.REJECT
+                ? before.next(Status.REJECTED, session.now()).rejection(decision).build()
+                : before.next(Status.REVOKED, session.now()).revocation(decision).build()));
     }
 
     @Transaction(name = "RecordDelivery", intent = TYPE.SUBMIT)
