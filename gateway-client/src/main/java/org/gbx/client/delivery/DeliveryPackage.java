@@ -42,6 +42,11 @@ public final class DeliveryPackage {
         return Files.isRegularFile(folder.resolve(MANIFEST)) && Files.isRegularFile(folder.resolve(SIGNATURE));
     }
 
+    /** Removes a package folder from the outbox, e.g. when its grant ended. */
+    public static void delete(Path folder) throws IOException {
+        PackageBuilder.deleteTree(folder);
+    }
+
     public Manifest manifest() {
         return manifest;
     }

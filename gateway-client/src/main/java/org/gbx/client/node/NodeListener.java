@@ -1,0 +1,25 @@
+package org.gbx.client.node;
+
+import org.gbx.client.transfer.TransferListener;
+
+/** Told what the node did, for progress display and tests. No personal data passes through here. */
+public interface NodeListener extends TransferListener {
+
+    NodeListener NONE = new NodeListener() { };
+
+    default void delivered(String requestId, String packageHash, String transactionId) {
+    }
+
+    default void received(String requestId, String packageHash, String transactionId) {
+    }
+
+    default void rejected(String requestId, String reason, String transactionId) {
+    }
+
+    default void failed(String requestId, String message) {
+    }
+
+    @Override
+    default void verified(String requestId, int verified, int total) {
+    }
+}
