@@ -7,6 +7,7 @@ cli_env() { # org user
   local org=$1 user=$2 u; u="$(org_dir "$1")/users/$2"
   [ -d "$u/msp" ] || die "no identity '$user' in $org (known: $(ls "$(org_dir "$org")/users" 2>/dev/null | tr '\n' ' '))"
   echo FABRIC_CFG_PATH="$NET/config/peercfg"
+  echo FABRIC_LOGGING_SPEC="grpc=error:warning"
   echo CORE_PEER_TLS_ENABLED=true
   echo CORE_PEER_LOCALMSPID="${ORG_MSP[$org]}"
   echo CORE_PEER_MSPCONFIGPATH="$u/msp"
