@@ -1,0 +1,68 @@
+package org.gbx.client.audit.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the committee knows about one request over its whole life, taken from every version the
+ * ledger recorded (a re-delivery replaces the current delivery, but both stay facts here). Only
+ * hashes, organisations, categories and times: no case details.
+ */
+public record AuditedRequest(String requestId, String requesterOrg, String targetOrg, String requestingOfficer,
+        String status, Instant createdAt, Instant answerDueAt, Optional<Instant> answeredAt,
+        Optional<Grant> grant, List<Delivery> deliveries, List<Receipt> receipts, List<Access> accesses,
+        Optional<Instant> destroyedAt, List<TimelineEntry> timeline) {
+
+    public AuditedRequest {
+        deliveries = List.copyOf(deliveries);
+        receipts = List.copyOf(receipts);
+        accesses = List.copyOf(accesses);
+        timeline = List.copyOf(timeline);
+    }
+
+    public record Grant(Set<String> categories, Instant approvedAt, String approvedBy, Instant expiresAt,
+            Instant destroyBy, int maxAccesses) {
+        public Grant {
+            categories = Set.copyOf(categories);
+        }
+    }
+
+    public record Delivery(Instant at, Set<String> categories, String packageHash, String deliveredBy) {
+        public Delivery {
+            categories = Set.copyOf(categories);
+        }
+    }
+
+    /** A receipt, with the package hash of the delivery it answered. */
+    public record Receipt(Instant at, String computedHash, String deliveredHash, boolean recordedAsMatching,
+            String receivedBy) {
+    }
+
+    public record Access(Instant at, String officer, int sequence) {
+    }
+
+    /** One step of the request's life as the ledger recorded it. */
+    public record TimelineEntry(Instant at, String status, String transaction, String transactionId, long block) {
+    }
+
+    /** Who asked whom: {@code MacauPJMSP → ZhuhaiPSBMSP}. */
+    public String direction() {
+        return requesterOrg + " → " + targetOrg;
+    }
+
+    public boolean destroyed() {
+        return destroyedAt.isPresent();
+    }
+
+    /** A grant still usable: approved (or delivered, received, accessed) and neither revoked, expired nor destroyed. */
+    public boolean grantLive() {
+        return grant.isPresent() && Set.of("APPROVED", "PARTIALLY_APPROVED", "DELIVERED", "RECEIVED", "ACCESSED")
+                .contains(status);
+    }
+
+    public Instant lastActivity() {
+        return timeline.isEmpty() ? createdAt : timeline.get(timeline.size() - 1).at();
+    }
+}

@@ -1,0 +1,48 @@
+package org.gbx.client.audit.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Granted data not attested destroyed by its destroy-by deadline (docs/ledger.md, overdue
+ * destructions), and destructions attested after the deadline.
+ */
+public final class DestructionOverdueRule implements AuditRule {
+
+    /** Statuses in which granted data may exist at the recipient and must be destroyed. */
+    private static final Set<String> MUST_BE_DESTROYED = Set.of("DELIVERED", "RECEIVED", "ACCESSED", "REVOKED",
+            "EXPIRED");
+
+    @Override
+    public String id() {
+        return "destruction-overdue";
+    }
+
+    @Override
+    public String description() {
+        return "Data not attested destroyed by the grant's destroy-by deadline, or destroyed late.";
+    }
+
+    @Override
+    public List<Finding> check(AuditScope scope) {
+        List<Finding> findings = new ArrayList<>();
+        for (AuditedRequest request : scope.requests()) {
+            if (request.grant().isEmpty()) {
+                continue;
+            }
+            Instant destroyBy = request.grant().get().destroyBy();
+            if (!request.destroyed() && MUST_BE_DESTROYED.contains(request.status()) && scope.asOf().isAfter(destroyBy)) {
+                findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), destroyBy,
+                        "Destruction overdue by " + Durations.words(Duration.between(destroyBy, scope.asOf())) + "."));
+            }
+            request.destroyedAt().filter(at -> at.isAfter(destroyBy)).ifPresent(at ->
+                    findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), at,
+                            "Destroyed " + Durations.words(Duration.between(destroyBy, at))
+                                    + " after the destroy-by deadline.")));
+        }
+        return findings;
+    }
+}
