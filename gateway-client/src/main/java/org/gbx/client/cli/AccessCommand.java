@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gbx access ID --justification TEXT}: records one use of received data before using it. */
+/**
+ * {@code gbx access ID --justification TEXT}: records one use of received data on the ledger and,
+ * only once the ledger accepted it, shows the received records from this force's own store.
+ */
 @Command(name = "access")
 final class AccessCommand extends LedgerCommand {
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gbx", resourceBundle = Messages.BUNDLE, mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT, versionProvider = GbxVersion.class, showAtFileInUsageHelp = false,
         subcommands = {WhoAmICommand.class, RequestCommand.class, AccessCommand.class, DestroyCommand.class,
-            OverdueCommand.class, SuspendCommand.class, UnsuspendCommand.class, WatchCommand.class})
+            OverdueCommand.class, SuspendCommand.class, UnsuspendCommand.class, WatchCommand.class,
+            RecordsCommand.class, NodeCommand.class})
 public final class Gbx implements Runnable {
 
     @Option(names = "--org", scope = ScopeType.INHERIT, paramLabel = "ORG", descriptionKey = "option.org")

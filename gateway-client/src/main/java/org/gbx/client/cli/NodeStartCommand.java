@@ -1,0 +1,98 @@
+package org.gbx.client.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import org.gbx.client.config.Organisation;
+import org.gbx.client.delivery.PackageBuilder;
+import org.gbx.client.node.ExchangeNode;
+import org.gbx.client.node.NodeDirectory;
+import org.gbx.client.node.NodeListener;
+import org.gbx.client.node.NodeSettings;
+import org.gbx.client.transfer.NodeTls;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gbx node start}: runs the force's exchange node until stopped (SIGTERM / Ctrl-C). It
+ * acts as the given user, who must be a liaison officer (deliveries and receipts are theirs to
+ * record) and whose enrolment key signs the manifests.
+ */
+@Command(name = "start")
+final class NodeStartCommand extends LedgerCommand {
+
+    static {
+        // One line per log record, time first; the node's log names requests and hashes, never persons.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
+    }
+
+    @Mixin
+    RecordsOptions records;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", descriptionKey = "option.tlsCert")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", descriptionKey = "option.tlsKey")
+    Path tlsKey;
+
+    @Option(names = "--port", paramLabel = "PORT", descriptionKey = "option.nodePort")
+    Integer port;
+
+    @Option(names = "--peer-node", paramLabel = "MSP=HOST:PORT", descriptionKey = "option.peerNode")
+    Map<String, String> peerNodes = new LinkedHashMap<>();
+
+    @Option(names = "--from-block", paramLabel = "BLOCK", descriptionKey = "option.fromBlock")
+    Long fromBlock;
+
+    @Option(names = "--source-reliability", paramLabel = "A|B|C|X", descriptionKey = "option.sourceReliability")
+    String sourceReliability = "B";
+
+    @Option(names = "--information-accuracy", paramLabel = "1-4", descriptionKey = "option.informationAccuracy")
+    int informationAccuracy = 2;
+
+    @Option(names = "--retry-pause", paramLabel = "SECONDS", descriptionKey = "option.retryPause")
+    int retryPauseSeconds = 15;
+
+    @Override
+    void execute(CliSession session) {
+        Gbx gbx = (Gbx) spec.root().userObject();
+        Organisation organisation = session.config().requireOrganisation(session.orgKey());
+        Path tlsFolder = organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
+        NodeTls tls = new NodeTls(existing(tlsCert, tlsFolder.resolve("server.crt")),
+                existing(tlsKey, tlsFolder.resolve("server.key")));
+        NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation), tls, peerNodes,
+                sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
+                Duration.ofSeconds(retryPauseSeconds), 20,
+                fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ExchangeNode node = ExchangeNode.start(session.connection(), records.open(session, gbx), settings,
+                NodeListener.NONE)) {
+            session.output().line(session.messages().get("done.nodeStarted",
+                    session.organisations().displayName(organisation.mspId()), node.port()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                stopped.countDown();
+            }, "gbx-node-shutdown"));
+            stopped.await();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path existing(Path given, Path fallback) {
+        Path path = given != null ? given : fallback;
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException("input.nodeTlsMissing", path);
+        }
+        return path;
+    }
+}

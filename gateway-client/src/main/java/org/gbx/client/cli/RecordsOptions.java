@@ -1,0 +1,44 @@
+package org.gbx.client.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.gbx.client.config.NetworkConfigLoader;
+import org.gbx.client.records.DataHome;
+import org.gbx.client.records.RecordsDatabase;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the force's own database and exchange files are: {@code --data} (default
+ * {@code $GBX_DATA}, else {@code exchange/<org>} beside the connection config, an ignored folder),
+ * and {@code --db} for PostgreSQL or another JDBC URL instead of the embedded H2 file.
+ */
+final class RecordsOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", descriptionKey = "option.data")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", descriptionKey = "option.db")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", descriptionKey = "option.dbUser")
+    String user;
+
+    DataHome home(CliSession session, Gbx gbx) {
+        if (data != null) {
+            return new DataHome(data);
+        }
+        String fromEnvironment = System.getenv("GBX_DATA");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return new DataHome(Path.of(fromEnvironment));
+        }
+        Path config = NetworkConfigLoader.fromProcess().locate(Optional.ofNullable(gbx.config));
+        return new DataHome(config.toAbsolutePath().getParent().resolve("exchange").resolve(session.orgKey()));
+    }
+
+    /** The password comes only from {@code GBX_DB_PASSWORD}, so it never shows in a process list. */
+    RecordsDatabase open(CliSession session, Gbx gbx) {
+        String url = jdbcUrl != null ? jdbcUrl : System.getenv("GBX_DB_URL");
+        String dbUser = user != null ? user : System.getenv("GBX_DB_USER");
+        return RecordsDatabase.open(home(session, gbx), url, dbUser, System.getenv("GBX_DB_PASSWORD"));
+    }
+}
