@@ -18,6 +18,7 @@ Commands:
   down [--clean] stop exactly the processes 'up' started; --clean also deletes
                  all generated state (identities, ledgers, logs) in $NET
   status         show each node, its pid and health
+  client-config  rewrite the client settings $NET/gbx-network.json
   env ORG USER   print export lines so the stock 'peer' CLI acts as USER of ORG
                  e.g.  eval "\$(scripts/network.sh env zhuhai admin)"
 
@@ -61,6 +62,10 @@ write_client_config() {
       [ $first = 1 ] || printf ',\n'; first=0
       printf '    {"key": "%s", "mspId": "%s", "name": "%s",\n' "$o" "${ORG_MSP[$o]}" "${ORG_NAME[$o]}"
       printf '     "peer": {"endpoint": "127.0.0.1:%s", "tlsRootCertPath": "%s"},\n' "$(port "$o" peer)" "$(tls_ca "$o")"
+      if [ "${ORG_KIND[$o]}" = force ]; then
+        printf '     "exchangeNode": {"endpoint": "127.0.0.1:%s", "tlsDir": "%s"},\n' \
+          $(( ${ORG_BASE[$o]} * 1000 + 70 )) "$(org_dir "$o")/exchange-node/tls"
+      fi
       printf '     "usersPath": "%s"}' "$(org_dir "$o")/users"
     done
     printf '\n  ]\n}\n'
@@ -160,6 +165,7 @@ case "${1:-}" in
   down) shift; cmd_down "$@" ;;
   status) shift; cmd_status "$@" ;;
   env) shift; cmd_env "$@" ;;
+  client-config) write_client_config; say "wrote $NET/gbx-network.json" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -93,11 +93,10 @@ enrol_tls_identity() { # org name dir
   enrol_tls "$org" "$name" "$secret" "$dir"
 }
 
-# Everything an organisation needs from its CA, once (kept across down/up).
+# Everything an organisation needs from its CA; what exists is kept across down/up.
 enrol_org() { # org
   local org=$1 dir; dir=$(org_dir "$org")
-  [ -f "$dir/.enrolled" ] && return 0
-  say "   enrolling identities of ${ORG_NAME[$org]}"
+  say "   identities of ${ORG_NAME[$org]}"
   [ -f "$dir/ca/registrar/msp/signcerts/cert.pem" ] || ca_client "$org" "$dir/ca/registrar" enroll -u "$(ca_url "registrar:$(cat "$dir/ca/registrar.secret")" "$org")"
   # Organisation MSP, as the channel knows it: root CA, TLS root CA, NodeOUs.
   mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"
@@ -109,8 +108,9 @@ enrol_org() { # org
   # The chaincode server's TLS certificate, and the peer's client certificate towards it.
   enrol_tls_identity "$org" "chaincode-$org" "$dir/chaincode/server"
   enrol_tls_identity "$org" "ccclient-$org" "$dir/chaincode/client"
+  # The force's exchange node: server and client certificate for mutual TLS.
+  [ "${ORG_KIND[$org]}" = force ] && enrol_tls_identity "$org" "exchange-node-$org" "$dir/exchange-node/tls"
   while read -r user type role; do
     enrol_identity "$org" "$user" "$type" "$role" "$dir/users/$user" "$([ "$type" = admin ] && echo tls || echo no)"
   done < <(org_users "$org")
-  touch "$dir/.enrolled"
 }
