@@ -1,8 +1,13 @@
 package org.gbx.client.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.AccessRecord;
+import org.gbx.client.records.ReceivedStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,16 +24,32 @@ final class AccessCommand extends LedgerCommand {
     @Option(names = "--justification", required = true, paramLabel = "TEXT", descriptionKey = "option.justification")
     String justification;
 
+    @Mixin
+    RecordsOptions records;
+
     @Override
     void execute(CliSession session) {
         Submitted<AccessRecord> submitted = session.ledger().recordAccess(requestId, justification);
         Output output = session.output();
         AccessRecord access = submitted.value();
+        ReceivedStore store = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject()));
+        store.logAccess(requestId, access.sequence(), access.accessedAt(), access.officer(),
+                submitted.receipt().transactionId());
+        List<ReceivedStore.StoredRecord> received = store.records(requestId);
         if (output.isJson()) {
-            output.submitted("access", access, submitted.receipt());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("access", access);
+            json.put("transactionId", submitted.receipt().transactionId());
+            json.put("blockNumber", submitted.receipt().blockNumber());
+            json.put("records", received.stream().map(ReceivedRecordView::json).toList());
+            output.json(json);
             return;
         }
         output.line(session.messages().get("done.access", access.sequence(), access.requestId(),
                 session.time().format(access.accessedAt()), submitted.receipt().transactionId()));
+        if (received.isEmpty()) {
+            output.line(session.messages().get("access.nothingHeld", requestId));
+        }
+        received.forEach(record -> output.line(ReceivedRecordView.line(record)));
     }
 }
