@@ -21,10 +21,15 @@ public final class ChaincodeServer {
     private ChaincodeServer() {
     }
 
+    /** Called after the router is built: its constructor sets the shim's log levels. */
+    static void keepArgumentsOutOfLogs() {
+        ROUTER_LOG.setLevel(Level.WARNING);
+    }
+
     public static void main(String[] args) throws Exception {
         ServerSettings settings = ServerSettings.fromEnvironment(System.getenv());
         ContractRouter router = new ContractRouter(new String[0]);
-        ROUTER_LOG.setLevel(Level.WARNING);
+        keepArgumentsOutOfLogs();
         router.startRouterWithChaincodeServer(new NettyChaincodeServer(router, settings.toProperties()));
     }
 }

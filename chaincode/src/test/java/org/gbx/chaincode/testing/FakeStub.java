@@ -41,8 +41,9 @@ public final class FakeStub implements ChaincodeStub {
     private final Map<String, byte[]> policyWrites = new HashMap<>();
     private String eventName;
     private byte[] eventPayload;
+    private List<String> args = List.of();
 
-    FakeStub(InMemoryLedger ledger, Instant timestamp, byte[] creator, String mspId, Map<String, byte[]> transientData) {
+    public FakeStub(InMemoryLedger ledger, Instant timestamp, byte[] creator, String mspId, Map<String, byte[]> transientData) {
         this.ledger = ledger;
         this.txId = ledger.nextTxId();
         this.timestamp = timestamp;
@@ -51,7 +52,16 @@ public final class FakeStub implements ChaincodeStub {
         this.transientData = Map.copyOf(transientData);
     }
 
-    void commit() {
+    /** The function name and arguments, for invocations routed by the shim's ContractRouter. */
+    public FakeStub withArgs(String function, String... parameters) {
+        List<String> all = new ArrayList<>();
+        all.add(function);
+        all.addAll(List.of(parameters));
+        args = List.copyOf(all);
+        return this;
+    }
+
+    public void commit() {
         writes.forEach((key, value) -> {
             if (value == DELETED) {
                 ledger.state.remove(key);
@@ -300,22 +310,22 @@ public final class FakeStub implements ChaincodeStub {
 
     @Override
     public List<byte[]> getArgs() {
-        throw unsupported();
+        return args.stream().map(arg -> arg.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     @Override
     public List<String> getStringArgs() {
-        throw unsupported();
+        return args;
     }
 
     @Override
     public String getFunction() {
-        throw unsupported();
+        return args.isEmpty() ? null : args.get(0);
     }
 
     @Override
     public List<String> getParameters() {
-        throw unsupported();
+        return args.isEmpty() ? List.of() : args.subList(1, args.size());
     }
 
     @Override
