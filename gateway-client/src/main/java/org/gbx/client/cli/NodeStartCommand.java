@@ -75,7 +75,7 @@ final class NodeStartCommand extends LedgerCommand {
         try (ExchangeNode node = ExchangeNode.start(session.connection(), records.open(session, gbx), settings,
                 NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
-                    session.organisations().displayName(organisation.mspId()), node.port()));
+                    session.organisations().displayName(organisation.mspId()), String.valueOf(node.port())));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 node.close();
                 stopped.countDown();
