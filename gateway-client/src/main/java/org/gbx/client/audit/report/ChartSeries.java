@@ -1,0 +1,24 @@
+package org.gbx.client.audit.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of one bar chart: labels along the x axis, and one or more named series of counts
+ * (stacked when there are several), in display order.
+ */
+public record ChartSeries(String title, List<String> labels, Map<String, List<Integer>> series) {
+
+    public ChartSeries {
+        labels = List.copyOf(labels);
+        series = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+    }
+
+    public int total(int labelIndex) {
+        return series.values().stream().mapToInt(values -> values.get(labelIndex)).sum();
+    }
+
+    public boolean empty() {
+        return series.values().stream().flatMap(List::stream).allMatch(v -> v == 0);
+    }
+}

@@ -1,0 +1,120 @@
+package org.gbx.client.audit.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.gbx.client.audit.rules.AuditedRequest;
+import org.gbx.client.audit.rules.Finding;
+import org.gbx.client.audit.rules.Severity;
+
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG charts, no script, and a
+ * content security policy that forbids every network fetch, so it opens the same offline, on any
+ * machine, years later.
+ */
+final class HtmlReportWriter {
+
+    private static final String STYLE = """
+            body{font-family:sans-serif;margin:2em;color:#222;max-width:1100px}
+            h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+            table{border-collapse:collapse;width:100%;font-size:.9em}
+            th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
+            th{background:#f2f2f2}.BREACH{color:#a40000;font-weight:bold}.WARNING{color:#b35900}
+            .NOTICE{color:#555}.hash{font-family:monospace;font-size:.85em;word-break:break-all}
+            .charts figure{display:inline-block;margin:0 1em 1em 0}figcaption{font-weight:bold}
+            .totals span{display:inline-block;margin-right:2em;font-size:1.1em}
+            """;
+
+    void write(AuditReport report, Writer out) throws IOException {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; img-src data:\">")
+                .append("<title>gbx oversight report ").append(report.from()).append(" – ").append(report.to())
+                .append("</title><style>").append(STYLE).append("</style></head><body>");
+        header(report, html);
+        charts(report, html);
+        rules(report, html);
+        findings(report, html);
+        requests(report, html);
+        html.append("</body></html>\n");
+        out.write(html.toString());
+        out.flush();
+    }
+
+    private static void header(AuditReport report, StringBuilder html) {
+        html.append("<h1>Oversight report: data exchanges ").append(report.from()).append(" to ").append(report.to())
+                .append("</h1><table><tr><th>Rules checked as of</th><td>").append(report.asOf())
+                .append("</td></tr><tr><th>Generated</th><td>").append(report.generatedAt())
+                .append("</td></tr><tr><th>Ledger read from</th><td>").append(Html.escape(report.source()))
+                .append("</td></tr><tr><th>Blocks</th><td>").append(report.blockHeight())
+                .append("</td></tr><tr><th>Last block header hash</th><td class=\"hash\">")
+                .append(Html.escape(report.headerHash())).append("</td></tr></table>");
+        html.append("<p class=\"totals\">");
+        for (Severity severity : Severity.values()) {
+            long count = report.findings().stream().filter(f -> f.severity() == severity).count();
+            html.append("<span class=\"").append(severity).append("\">").append(count).append(' ')
+                    .append(severity.name().toLowerCase()).append(count == 1 ? "" : severity == Severity.BREACH ? "es" : "s")
+                    .append("</span>");
+        }
+        html.append("<span>").append(report.requests().size()).append(" requests</span></p>");
+    }
+
+    private static void charts(AuditReport report, StringBuilder html) {
+        html.append("<h2>Charts</h2><div class=\"charts\">");
+        for (ChartSeries chart : report.charts()) {
+            html.append("<figure>").append(SvgBarChart.render(chart)).append("<figcaption>")
+                    .append(Html.escape(chart.title())).append("</figcaption></figure>");
+        }
+        html.append("</div>");
+    }
+
+    private static void rules(AuditReport report, StringBuilder html) {
+        html.append("<h2>Rules</h2><table><tr><th>Rule</th><th>Checks</th><th>Findings</th></tr>");
+        for (AuditReport.RuleSummary rule : report.rules()) {
+            html.append("<tr><td>").append(rule.id()).append("</td><td>").append(Html.escape(rule.description()))
+                    .append("</td><td>").append(rule.findings()).append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void findings(AuditReport report, StringBuilder html) {
+        html.append("<h2>Findings</h2>");
+        if (report.findings().isEmpty()) {
+            html.append("<p>No rule fired in this period.</p>");
+            return;
+        }
+        html.append("<table><tr><th>Severity</th><th>Rule</th><th>Request / officer</th><th>Organisation</th>")
+                .append("<th>At</th><th>Finding</th></tr>");
+        for (Finding finding : report.findings()) {
+            html.append("<tr><td class=\"").append(finding.severity()).append("\">").append(finding.severity())
+                    .append("</td><td>").append(finding.rule()).append("</td><td class=\"hash\">")
+                    .append(Html.escape(finding.subject())).append("</td><td>").append(Html.escape(finding.organisation()))
+                    .append("</td><td>").append(finding.at()).append("</td><td>").append(Html.escape(finding.message()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void requests(AuditReport report, StringBuilder html) {
+        html.append("<h2>Requests and their timelines</h2>");
+        if (report.requests().isEmpty()) {
+            html.append("<p>No request was active in this period.</p>");
+            return;
+        }
+        html.append("<table><tr><th>Request</th><th>Direction</th><th>Status</th><th>Created</th><th>Timeline</th></tr>");
+        for (AuditedRequest request : report.requests()) {
+            html.append("<tr><td class=\"hash\">").append(Html.escape(request.requestId())).append("</td><td>")
+                    .append(Html.escape(request.direction())).append("</td><td>").append(request.status())
+                    .append("</td><td>").append(request.createdAt()).append("</td><td><details><summary>")
+                    .append(request.timeline().size()).append(" steps</summary><ol>");
+            for (AuditedRequest.TimelineEntry entry : request.timeline()) {
+                html.append("<li>").append(entry.at()).append(' ').append(Html.escape(entry.transaction()))
+                        .append(" → ").append(entry.status()).append(" <span class=\"hash\">(block ")
+                        .append(entry.block()).append(", tx ").append(Html.escape(entry.transactionId()))
+                        .append(")</span></li>");
+            }
+            html.append("</ol></details></td></tr>");
+        }
+        html.append("</table>");
+    }
+}
