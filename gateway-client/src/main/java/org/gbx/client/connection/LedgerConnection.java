@@ -30,9 +30,17 @@ public final class LedgerConnection implements AutoCloseable {
 
     /** Connects {@code user} of organisation {@code orgKey} to that organisation's peer. */
     public static LedgerConnection open(NetworkConfig config, String orgKey, String user) {
+        return openThrough(config, orgKey, user, orgKey);
+    }
+
+    /**
+     * Connects {@code user} of organisation {@code orgKey} to the peer of organisation
+     * {@code peerOrgKey}: how the committee reads another force's copy of the ledger to compare it.
+     */
+    public static LedgerConnection openThrough(NetworkConfig config, String orgKey, String user, String peerOrgKey) {
         Organisation organisation = config.requireOrganisation(orgKey);
         UserIdentity identity = UserIdentity.load(organisation, user);
-        ManagedChannel channel = PeerChannels.open(organisation.peer());
+        ManagedChannel channel = PeerChannels.open(config.requireOrganisation(peerOrgKey).peer());
         Gateway gateway = Gateway.newInstance()
                 .identity(identity.fabricIdentity())
                 .signer(identity.signer())
