@@ -56,11 +56,6 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** The statuses from which {@code action} is a legal move. */
-    public static Set<Status> sources(RequestAction action) {
-        return Collections.unmodifiableSet(SOURCES.get(action));
-    }
-
     public static void requireMove(RequestAction action, Status from) {
         if (!SOURCES.get(action).contains(from)) {
             throw ILLEGAL_TRANSITION.refuse(action.transaction() + " is not allowed on a request that is " + from);

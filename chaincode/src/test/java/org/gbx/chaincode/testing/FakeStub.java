@@ -83,7 +83,6 @@ public final class FakeStub implements ChaincodeStub {
         if (eventName != null) {
             ledger.events.add(new InMemoryLedger.Event(txId, eventName, eventPayload));
         }
-        ledger.committed++;
     }
 
     @Override

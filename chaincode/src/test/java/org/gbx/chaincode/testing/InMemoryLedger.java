@@ -20,7 +20,6 @@ public final class InMemoryLedger {
     final Map<String, List<HistoryRecord>> history = new HashMap<>();
     final List<Event> events = new ArrayList<>();
     private int transactions;
-    int committed;
 
     public record Event(String txId, String name, byte[] payload) {
     }
@@ -46,9 +45,5 @@ public final class InMemoryLedger {
 
     public List<Event> events() {
         return events;
-    }
-
-    public int committedTransactions() {
-        return committed;
     }
 }
