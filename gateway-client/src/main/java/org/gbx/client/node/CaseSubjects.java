@@ -12,7 +12,8 @@ import org.gbx.client.records.Subject;
 /**
  * Reads the subjects out of a request's private case details. The details are opaque to the
  * ledger; the exchange nodes agree on this JSON (docs/exchange.md):
- * {@code {"subjects":[{"idType":"MAINLAND_RIC","idNumber":"…"}], …}}; other members are ignored.
+ * {@code {"subjects":[{"idType":"MAINLAND_RIC","idNumber":"…"}], …}}; a subject may instead give
+ * {@code "macauId"} or {@code "mainlandId"}. Other members are ignored.
  */
 final class CaseSubjects {
 
@@ -26,8 +27,14 @@ final class CaseSubjects {
             JsonNode subjects = JSON.readTree(details.bytes()).path("subjects");
             List<Subject> result = new ArrayList<>();
             for (JsonNode subject : subjects) {
-                result.add(new Subject(IdType.valueOf(subject.required("idType").asText()),
-                        subject.required("idNumber").asText()));
+                if (subject.has("macauId")) {
+                    result.add(new Subject(IdType.MACAU_BIR, subject.get("macauId").asText()));
+                } else if (subject.has("mainlandId")) {
+                    result.add(new Subject(IdType.MAINLAND_RIC, subject.get("mainlandId").asText()));
+                } else {
+                    result.add(new Subject(IdType.valueOf(subject.required("idType").asText()),
+                            subject.required("idNumber").asText()));
+                }
             }
             return result;
         } catch (IOException | IllegalArgumentException e) {
