@@ -16,7 +16,9 @@ public enum ExitCode {
     /** A peer or orderer could not be reached in time; the outcome of a submission may be unknown. */
     UNAVAILABLE(6),
     /** The network did not accept the transaction (endorsement failed or invalid at commit). */
-    NOT_ACCEPTED(7);
+    NOT_ACCEPTED(7),
+    /** An audit found problems in the ledger: broken hashes or signatures, or histories that differ. */
+    AUDIT_PROBLEMS(8);
 
     private final int code;
 

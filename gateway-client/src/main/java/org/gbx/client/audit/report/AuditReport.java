@@ -9,11 +9,13 @@ import org.gbx.client.audit.rules.Finding;
  * The committee's report for a period: which ledger it read (source, height, head hash), every
  * request active in the period with its timeline, the rule findings, and the chart data.
  *
+ * @param chainProblems what verifying the blocks found (0: the chain is intact); details come from
+ *     {@code gbx audit verify-ledger}
  * @param asOf the moment the rules were checked at: the end of the period, or the generation
  *     time if the period has not ended yet
  */
 public record AuditReport(Instant generatedAt, Instant from, Instant to, Instant asOf, String source,
-        long blockHeight, String headerHash, List<RuleSummary> rules, List<Finding> findings,
+        long blockHeight, String headerHash, long chainProblems, List<RuleSummary> rules, List<Finding> findings,
         List<AuditedRequest> requests, List<ChartSeries> charts) {
 
     public AuditReport {

@@ -48,7 +48,11 @@ final class HtmlReportWriter {
                 .append("</td></tr><tr><th>Ledger read from</th><td>").append(Html.escape(report.source()))
                 .append("</td></tr><tr><th>Blocks</th><td>").append(report.blockHeight())
                 .append("</td></tr><tr><th>Last block header hash</th><td class=\"hash\">")
-                .append(Html.escape(report.headerHash())).append("</td></tr></table>");
+                .append(Html.escape(report.headerHash())).append("</td></tr><tr><th>Chain verification</th><td>")
+                .append(report.chainProblems() == 0 ? "intact: hashes and signatures of every block verified"
+                        : "<span class=\"BREACH\">" + report.chainProblems()
+                                + " problems: run gbx audit verify-ledger for details</span>")
+                .append("</td></tr></table>");
         html.append("<p class=\"totals\">");
         for (Severity severity : Severity.values()) {
             long count = report.findings().stream().filter(f -> f.severity() == severity).count();

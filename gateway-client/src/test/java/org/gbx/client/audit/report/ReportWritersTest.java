@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReportWritersTest {
 
     private final AuditReport report = ReportBuilder.build(ReportSamples.monthWithBreaches(), ReportSamples.FROM,
-            ReportSamples.TO, ReportSamples.TO, Instant.parse("2026-04-02T00:00:00Z"), "test", 42, "ab".repeat(32));
+            ReportSamples.TO, ReportSamples.TO, Instant.parse("2026-04-02T00:00:00Z"), "test", 42, "ab".repeat(32), 0);
 
     @Test
     void the_html_report_is_self_contained_and_draws_every_chart() throws IOException {

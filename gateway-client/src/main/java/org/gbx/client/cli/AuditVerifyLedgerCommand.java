@@ -1,0 +1,166 @@
+package org.gbx.client.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gbx.client.audit.ChainVerification;
+import org.gbx.client.audit.ChainVerificationResult;
+import org.gbx.client.audit.CheckpointFile;
+import org.gbx.client.audit.PeerComparison;
+import org.gbx.client.audit.ProgressBar;
+import org.gbx.client.audit.SavingBlockSource;
+import org.gbx.client.audit.StatementSigner;
+import org.gbx.client.audit.VerificationStatement;
+import org.gbx.client.audit.chain.BlockSource;
+import org.gbx.client.audit.chain.PeerBlockSource;
+import org.gbx.client.audit.chain.SavedBlocks;
+import org.gbx.client.audit.chain.VerificationProblem;
+import org.gbx.client.audit.history.HistoryComparison;
+import org.gbx.client.audit.history.HistoryDifference;
+import org.gbx.client.audit.history.LedgerChaincodeView;
+import org.gbx.client.config.Organisation;
+import org.gbx.client.connection.LedgerConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gbx audit verify-ledger}: verifies every block from the committee's own peer (or a saved
+ * copy), rebuilds every request's history, compares it with the chaincode's, optionally compares
+ * the blocks with another organisation's peer, and signs a verification statement.
+ */
+@Command(name = "verify-ledger")
+final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
+
+    /** Blocks can be large; one block read may take longer than an ordinary query. */
+    private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
+
+    @Option(names = "--blocks", paramLabel = "DIR", descriptionKey = "option.auditBlocks")
+    Path savedCopy;
+
+    @Option(names = "--save-blocks", paramLabel = "DIR", descriptionKey = "option.auditSaveBlocks")
+    Path saveTo;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", descriptionKey = "option.auditCheckpoint")
+    Path checkpoint;
+
+    @Option(names = "--compare-with", paramLabel = "ORG", descriptionKey = "option.auditCompareWith")
+    String compareWith;
+
+    @Option(names = "--statement", paramLabel = "FILE", descriptionKey = "option.auditStatement")
+    Path statementFile;
+
+    @Override
+    ExitCode execute(CliSession session) {
+        PrintWriter err = spec.commandLine().getErr();
+        Messages messages = session.messages();
+        String channel = session.config().channel();
+        BlockSource source = savedCopy != null ? new SavedBlocks(savedCopy) : ownPeer(session);
+        if (saveTo != null) {
+            source = new SavingBlockSource(source, saveTo);
+        }
+        ChainVerificationResult chain = new ChainVerification(channel, session.config().chaincode(),
+                Optional.ofNullable(checkpoint).map(CheckpointFile::new),
+                new ProgressBar(err, messages.get("audit.progress.blocks"))).run(source);
+
+        // A saved copy is verified offline: the live chaincode may have moved on since.
+        Optional<List<HistoryDifference>> differences = savedCopy != null ? Optional.empty()
+                : Optional.of(HistoryComparison.compare(chain.rebuilt(), new LedgerChaincodeView(session.ledger(),
+                        forces(session))));
+        Optional<PeerComparison.Outcome> peers = Optional.ofNullable(compareWith)
+                .map(org -> compareWithPeer(session, org, err));
+
+        VerificationStatement statement = statement(session, chain, differences, peers);
+        Optional<Path> signature = Optional.ofNullable(statementFile)
+                .map(file -> StatementSigner.write(statement, session.connection().identity(), file));
+        print(session, chain, statement, signature);
+        return statement.result().equals("INTACT") ? ExitCode.OK : ExitCode.AUDIT_PROBLEMS;
+    }
+
+    private static BlockSource ownPeer(CliSession session) {
+        Organisation own = session.config().requireOrganisation(session.orgKey());
+        return new PeerBlockSource(session.connection().network(), "peer " + own.peer().endpoint() + " ("
+                + own.mspId() + ")", BLOCK_DEADLINE);
+    }
+
+    private PeerComparison.Outcome compareWithPeer(CliSession session, String orgKey, PrintWriter err) {
+        Organisation other = session.config().requireOrganisation(orgKey);
+        try (LedgerConnection connection = LedgerConnection.openThrough(session.config(), session.orgKey(),
+                session.user(), orgKey)) {
+            BlockSource theirs = new PeerBlockSource(connection.network(), "peer " + other.peer().endpoint() + " ("
+                    + other.mspId() + ")", BLOCK_DEADLINE);
+            return PeerComparison.compare(ownPeer(session), theirs,
+                    new ProgressBar(err, session.messages().get("audit.progress.compared")));
+        }
+    }
+
+    /** Every organisation of the config but the committee's own: the forces whose requests are listed. */
+    private static List<String> forces(CliSession session) {
+        String own = session.config().requireOrganisation(session.orgKey()).mspId();
+        return session.config().organisations().stream().map(Organisation::mspId).filter(m -> !m.equals(own)).toList();
+    }
+
+    private static VerificationStatement statement(CliSession session, ChainVerificationResult chain,
+            Optional<List<HistoryDifference>> differences, Optional<PeerComparison.Outcome> peers) {
+        List<String> problems = new java.util.ArrayList<>(chain.problems().stream()
+                .map(VerificationProblem::toString).toList());
+        peers.ifPresent(p -> p.divergences().forEach(d -> problems.add(d.toString())));
+        List<String> historyDifferences = differences.orElse(List.of()).stream().map(HistoryDifference::toString)
+                .toList();
+        Messages messages = session.messages();
+        String chaincode = differences.map(d -> d.isEmpty()
+                ? messages.get("audit.value.noDifference", chain.rebuilt().requests().size())
+                : messages.get("audit.value.differences", d.size())).orElse(messages.get("audit.value.notCompared"));
+        String peer = peers.map(p -> p.divergences().isEmpty()
+                ? messages.get("audit.value.peerSame", Math.min(p.ownHeight(), p.otherHeight()), p.other(),
+                        p.otherHeight(), p.ownHeight())
+                : messages.get("audit.value.peerDiverges", p.divergences().size(), p.other()))
+                .orElse(messages.get("audit.value.notCompared"));
+        boolean intact = problems.isEmpty() && historyDifferences.isEmpty();
+        return new VerificationStatement(VerificationStatement.TITLE, chain.channel(), chain.source(), chain.height(),
+                chain.genesisHeaderHash(), chain.lastHeaderHash(), chain.transactions(), chain.validTransactions(),
+                chain.rebuilt().requests().size(), chaincode, peer, problems, historyDifferences,
+                intact ? "INTACT" : "PROBLEMS_FOUND", Instant.now(), session.connection().identity()
+                        .organisation().mspId());
+    }
+
+    private static void print(CliSession session, ChainVerificationResult chain, VerificationStatement statement,
+            Optional<Path> signature) {
+        Output output = session.output();
+        if (output.isJson()) {
+            output.json(statement);
+            return;
+        }
+        Messages messages = session.messages();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(messages.get("audit.field.channel"), statement.channel());
+        fields.put(messages.get("audit.field.source"), statement.source());
+        fields.put(messages.get("audit.field.blocks"), statement.blocks()
+                + (chain.resumedFromBlock() > 0 ? " " + messages.get("audit.value.resumed", chain.resumedFromBlock()) : ""));
+        fields.put(messages.get("audit.field.genesis"), statement.genesisHeaderHash());
+        fields.put(messages.get("audit.field.last"), statement.lastHeaderHash());
+        fields.put(messages.get("audit.field.transactions"), messages.get("audit.value.transactions",
+                statement.transactions(), statement.validTransactions()));
+        fields.put(messages.get("audit.field.requests"), Integer.toString(statement.requestsRebuilt()));
+        fields.put(messages.get("audit.field.chaincode"), statement.chaincodeComparison());
+        fields.put(messages.get("audit.field.peer"), statement.peerComparison());
+        fields.put(messages.get("audit.field.result"), statement.result().equals("INTACT")
+                ? messages.get("audit.value.intact")
+                : messages.get("audit.value.problems", statement.problems().size() + statement.historyDifferences().size()));
+        signature.ifPresent(p -> fields.put(messages.get("audit.field.statement"), p.toString()));
+        output.fields(fields);
+        list(output, messages.get("audit.heading.problems"), statement.problems());
+        list(output, messages.get("audit.heading.differences"), statement.historyDifferences());
+    }
+
+    private static void list(Output output, String heading, List<String> lines) {
+        if (!lines.isEmpty()) {
+            output.line(heading);
+            lines.forEach(line -> output.line("  " + line));
+        }
+    }
+}
