@@ -1,0 +1,95 @@
+package org.gbx.it.exchange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gbx.client.config.Organisation;
+import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.node.ExchangeNode;
+import org.gbx.client.node.NodeListener;
+import org.gbx.client.node.NodeSettings;
+import org.gbx.client.records.RecordsDatabase;
+import org.gbx.client.records.Subject;
+import org.gbx.client.records.IdType;
+import org.gbx.client.transfer.NodeTls;
+import org.gbx.it.TestNetwork;
+
+/**
+ * Helpers for the exchange-node integration tests: nodes run in this JVM on free ports, each
+ * force with its own data folder, using the peers' TLS certificates (issued by each org's TLS CA).
+ */
+final class ExchangeNodes {
+
+    private ExchangeNodes() {
+    }
+
+    /** What a node reported, per request, for the tests to wait on. */
+    static final class Outcomes implements NodeListener {
+        final Map<String, CompletableFuture<String>> delivered = new ConcurrentHashMap<>();
+        final Map<String, CompletableFuture<String>> received = new ConcurrentHashMap<>();
+        final Map<String, CompletableFuture<String>> rejected = new ConcurrentHashMap<>();
+
+        static CompletableFuture<String> of(Map<String, CompletableFuture<String>> map, String requestId) {
+            return map.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+        }
+
+        @Override
+        public void delivered(String requestId, String packageHash, String transactionId) {
+            of(delivered, requestId).complete(packageHash);
+        }
+
+        @Override
+        public void received(String requestId, String packageHash, String transactionId) {
+            of(received, requestId).complete(packageHash);
+        }
+
+        @Override
+        public void rejected(String requestId, String reason, String transactionId) {
+            of(rejected, requestId).complete(reason);
+        }
+    }
+
+    static NodeTls peerTls(String org) {
+        Organisation organisation = TestNetwork.config().requireOrganisation(org);
+        Path tls = organisation.usersPath().toAbsolutePath().getParent().resolve("peer").resolve("tls");
+        return new NodeTls(tls.resolve("server.crt"), tls.resolve("server.key"));
+    }
+
+    static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
+        return new NodeSettings(0, peerTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
+                Duration.ofSeconds(2), 5, OptionalLong.empty());
+    }
+
+    static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
+            NodeListener listener) throws IOException {
+        return ExchangeNode.start(connection, database, settings, listener);
+    }
+
+    /** A person in the database who has at least one row in each of the given tables. */
+    static Subject subjectWith(RecordsDatabase database, String... tables) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT p.id_type, p.id_number FROM person p WHERE 1=1");
+        for (String table : tables) {
+            sql.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" t WHERE t.person_id = p.person_id)");
+        }
+        sql.append(" ORDER BY p.person_id");
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql.toString())) {
+            if (!r.next()) {
+                throw new IllegalStateException("no seeded person has rows in all of " + String.join(", ", tables));
+            }
+            return new Subject(IdType.valueOf(r.getString(1)), r.getString(2));
+        }
+    }
+
+    static String details(Subject subject) {
+        return "{\"narrative\":\"Suspected cross-border fraud\",\"subjects\":[{\"idNumber\":\""
+                + subject.idNumber() + "\",\"idType\":\"" + subject.idType() + "\"}]}";
+    }
+}
