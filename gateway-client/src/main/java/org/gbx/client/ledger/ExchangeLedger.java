@@ -25,7 +25,7 @@ import org.hyperledger.fabric.client.Contract;
  * transaction, typed results, and {@link LedgerException}s on failure. The CLI, the exchange
  * node and the audit tools use only this, never the Gateway SDK directly.
  *
- * <p>Every call has a deadline; submissions that hit a read conflict are retried with a new
+ * <p>Changes to a request are endorsed by its two forces, named explicitly. Every call has a deadline; submissions that hit a read conflict are retried with a new
  * proposal (bounded). Request ids are chosen by the caller, so replaying a
  * {@link #createRequest} with the same terms returns the existing request instead of a second one.
  */
@@ -86,49 +86,47 @@ public final class ExchangeLedger {
 
     /** {@code ApproveRequest}: the target's approver grants all or part of what was asked. */
     public Submitted<ExchangeRequest> approveRequest(String requestId, GrantTerms grant) {
-        return submit(TransactionCall.of("ApproveRequest", requestId, LedgerJson.write(grant)), ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("ApproveRequest", requestId, LedgerJson.write(grant)), requestId,
+                ExchangeRequest.class);
     }
 
     /** {@code RejectRequest}: the target's approver refuses, with a reason. */
     public Submitted<ExchangeRequest> rejectRequest(String requestId, String reason) {
-        return submit(TransactionCall.of("RejectRequest", requestId, reason), ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("RejectRequest", requestId, reason), requestId, ExchangeRequest.class);
     }
 
     /** {@code RevokeGrant}: the target's approver withdraws a grant. */
     public Submitted<ExchangeRequest> revokeGrant(String requestId, String reason) {
-        return submit(TransactionCall.of("RevokeGrant", requestId, reason), ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("RevokeGrant", requestId, reason), requestId, ExchangeRequest.class);
     }
 
     /** {@code RecordDelivery}: the target force records the hash of the package it sent. */
     public Submitted<ExchangeRequest> recordDelivery(String requestId, DeliveryManifest delivery) {
-        return submit(TransactionCall.of("RecordDelivery", requestId, LedgerJson.write(delivery)),
+        return submitOnRequest(TransactionCall.of("RecordDelivery", requestId, LedgerJson.write(delivery)), requestId,
                 ExchangeRequest.class);
     }
 
     /** {@code RecordReceipt}: the requester records the hash it computed over what it received. */
     public Submitted<ExchangeRequest> recordReceipt(String requestId, String computedHash) {
-        return submit(TransactionCall.of("RecordReceipt", requestId, computedHash), ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("RecordReceipt", requestId, computedHash), requestId,
+                ExchangeRequest.class);
     }
 
     /** {@code RecordAccess}: one use of the received data, allowed only while the grant is live. */
     public Submitted<AccessRecord> recordAccess(String requestId, String justification) {
-        return submit(TransactionCall.of("RecordAccess", requestId, justification), AccessRecord.class);
+        return submitOnRequest(TransactionCall.of("RecordAccess", requestId, justification), requestId,
+                AccessRecord.class);
     }
 
     /** {@code ExpireGrant}: marks a grant whose expiry has passed. */
     public Submitted<ExchangeRequest> expireGrant(String requestId) {
-        return submit(TransactionCall.of("ExpireGrant", requestId), ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("ExpireGrant", requestId), requestId, ExchangeRequest.class);
     }
 
-    /**
-     * {@code RecordDestruction}: the requester attests destruction; the chaincode purges both
-     * forces' private copies, so both forces are named as endorsers.
-     */
+    /** {@code RecordDestruction}: the requester attests destruction; both forces' private copies are purged. */
     public Submitted<ExchangeRequest> recordDestruction(String requestId, DestructionMethod method) {
-        ExchangeRequest request = getRequest(requestId);
-        TransactionCall call = TransactionCall.of("RecordDestruction", requestId, method.name())
-                .endorsedBy(List.of(request.requesterOrg(), request.targetOrg()));
-        return submit(call, ExchangeRequest.class);
+        return submitOnRequest(TransactionCall.of("RecordDestruction", requestId, method.name()), requestId,
+                ExchangeRequest.class);
     }
 
     /** {@code SuspendOrg}: the committee freezes a force. */
@@ -187,6 +185,16 @@ public final class ExchangeLedger {
 
     private <T> T evaluate(TransactionCall call, Class<T> type) {
         return LedgerJson.read(runner.evaluate(call), type);
+    }
+
+    /**
+     * Submits a change to a request, endorsed by exactly its two forces: the key-level policy
+     * requires both, and destruction purges both forces' private collections, which discovery
+     * alone does not reliably combine.
+     */
+    private <T> Submitted<T> submitOnRequest(TransactionCall call, String requestId, Class<T> type) {
+        ExchangeRequest request = getRequest(requestId);
+        return submit(call.endorsedBy(List.of(request.requesterOrg(), request.targetOrg())), type);
     }
 
     private <T> Submitted<T> submit(TransactionCall call, Class<T> type) {
