@@ -67,7 +67,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     messages.get("error.commit", rejected.validationCode(), rejected.transactionId()));
         }
         if (e instanceof LedgerUnavailableException unavailable) {
-            String key = unavailable.transactionId() == null ? "error.unavailable" : "error.unavailableOutcomeUnknown";
+            // Only a transaction that reached the orderer can still commit; an evaluation or a refused endorsement cannot.
+            boolean outcomeUnknown = unavailable.step() == LedgerUnavailableException.Step.SUBMIT
+                    || unavailable.step() == LedgerUnavailableException.Step.COMMIT_STATUS;
+            String key = outcomeUnknown ? "error.unavailableOutcomeUnknown" : "error.unavailable";
             return new Report(ExitCode.UNAVAILABLE, messages.get(key,
                     String.valueOf(unavailable.grpcCode()), unavailable.transactionId()));
         }
