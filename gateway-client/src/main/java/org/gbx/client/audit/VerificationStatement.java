@@ -8,7 +8,8 @@ import java.util.List;
  * last header hashes, block count), from where, what was compared, and what was found. It holds
  * hashes, counts and locations only, never case data.
  *
- * @param result {@code INTACT} when nothing was found, else {@code PROBLEMS_FOUND}
+ * @param result {@code INTACT} when every check ran and passed, {@code PROBLEMS_FOUND} when something
+ *     was found, {@code INCOMPLETE} when nothing was found but a comparison could not run
  */
 public record VerificationStatement(String statement, String channel, String source, long blocks,
         String genesisHeaderHash, String lastHeaderHash, long transactions, long validTransactions,

@@ -25,6 +25,7 @@ import org.gbx.client.audit.history.HistoryDifference;
 import org.gbx.client.audit.history.LedgerChaincodeView;
 import org.gbx.client.config.Organisation;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.ledger.LedgerUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,17 +69,28 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
                 new ProgressBar(err, messages.get("audit.progress.blocks"))).run(source);
 
         // A saved copy is verified offline: the live chaincode may have moved on since.
-        Optional<List<HistoryDifference>> differences = savedCopy != null ? Optional.empty()
-                : Optional.of(HistoryComparison.compare(chain.rebuilt(), new LedgerChaincodeView(session.ledger(),
-                        forces(session))));
+        Optional<List<HistoryDifference>> differences = Optional.empty();
+        Optional<String> incomplete = Optional.empty();
+        if (savedCopy == null) {
+            try {
+                differences = Optional.of(HistoryComparison.compare(chain.rebuilt(),
+                        new LedgerChaincodeView(session.ledger(), forces(session))));
+            } catch (LedgerUnavailableException e) {
+                incomplete = Optional.of(messages.get("audit.value.chaincodeUnavailable", e.getMessage()));
+            }
+        }
         Optional<PeerComparison.Outcome> peers = Optional.ofNullable(compareWith)
                 .map(org -> compareWithPeer(session, org, err));
 
-        VerificationStatement statement = statement(session, chain, differences, peers);
+        VerificationStatement statement = statement(session, chain, differences, incomplete, peers);
         Optional<Path> signature = Optional.ofNullable(statementFile)
                 .map(file -> StatementSigner.write(statement, session.connection().identity(), file));
         print(session, chain, statement, signature);
-        return statement.result().equals("INTACT") ? ExitCode.OK : ExitCode.AUDIT_PROBLEMS;
+        return switch (statement.result()) {
+            case "INTACT" -> ExitCode.OK;
+            case "INCOMPLETE" -> ExitCode.UNAVAILABLE;
+            default -> ExitCode.AUDIT_PROBLEMS;
+        };
     }
 
     private static BlockSource ownPeer(CliSession session) {
@@ -105,7 +117,8 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
     }
 
     private static VerificationStatement statement(CliSession session, ChainVerificationResult chain,
-            Optional<List<HistoryDifference>> differences, Optional<PeerComparison.Outcome> peers) {
+            Optional<List<HistoryDifference>> differences, Optional<String> incomplete,
+            Optional<PeerComparison.Outcome> peers) {
         List<String> problems = new java.util.ArrayList<>(chain.problems().stream()
                 .map(VerificationProblem::toString).toList());
         peers.ifPresent(p -> p.divergences().forEach(d -> problems.add(d.toString())));
@@ -114,17 +127,20 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         Messages messages = session.messages();
         String chaincode = differences.map(d -> d.isEmpty()
                 ? messages.get("audit.value.noDifference", chain.rebuilt().requests().size())
-                : messages.get("audit.value.differences", d.size())).orElse(messages.get("audit.value.notCompared"));
+                : messages.get("audit.value.differences", d.size()))
+                .or(() -> incomplete).orElse(messages.get("audit.value.notCompared"));
         String peer = peers.map(p -> p.divergences().isEmpty()
                 ? messages.get("audit.value.peerSame", Math.min(p.ownHeight(), p.otherHeight()), p.other(),
                         p.otherHeight(), p.ownHeight())
                 : messages.get("audit.value.peerDiverges", p.divergences().size(), p.other()))
                 .orElse(messages.get("audit.value.notCompared"));
-        boolean intact = problems.isEmpty() && historyDifferences.isEmpty();
+        // Problems found outweigh a comparison that could not run; without either, INTACT.
+        String result = !problems.isEmpty() || !historyDifferences.isEmpty() ? "PROBLEMS_FOUND"
+                : incomplete.isPresent() ? "INCOMPLETE" : "INTACT";
         return new VerificationStatement(VerificationStatement.TITLE, chain.channel(), chain.source(), chain.height(),
                 chain.genesisHeaderHash(), chain.lastHeaderHash(), chain.transactions(), chain.validTransactions(),
                 chain.rebuilt().requests().size(), chaincode, peer, problems, historyDifferences,
-                intact ? "INTACT" : "PROBLEMS_FOUND", Instant.now(), session.connection().identity()
+                result, Instant.now(), session.connection().identity()
                         .organisation().mspId());
     }
 
@@ -148,9 +164,12 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         fields.put(messages.get("audit.field.requests"), Integer.toString(statement.requestsRebuilt()));
         fields.put(messages.get("audit.field.chaincode"), statement.chaincodeComparison());
         fields.put(messages.get("audit.field.peer"), statement.peerComparison());
-        fields.put(messages.get("audit.field.result"), statement.result().equals("INTACT")
-                ? messages.get("audit.value.intact")
-                : messages.get("audit.value.problems", statement.problems().size() + statement.historyDifferences().size()));
+        fields.put(messages.get("audit.field.result"), switch (statement.result()) {
+            case "INTACT" -> messages.get("audit.value.intact");
+            case "INCOMPLETE" -> messages.get("audit.value.incomplete");
+            default -> messages.get("audit.value.problems",
+                    statement.problems().size() + statement.historyDifferences().size());
+        });
         signature.ifPresent(p -> fields.put(messages.get("audit.field.statement"), p.toString()));
         output.fields(fields);
         list(output, messages.get("audit.heading.problems"), statement.problems());
