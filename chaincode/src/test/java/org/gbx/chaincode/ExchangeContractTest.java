@@ -24,14 +24,15 @@ import org.gbx.chaincode.model.Page;
 import org.gbx.chaincode.model.RequestEvent;
 import org.gbx.chaincode.model.Status;
 import org.gbx.chaincode.model.Suspension;
+import org.gbx.chaincode.testing.DecodedKeyPolicy;
 import org.gbx.chaincode.testing.Exchange;
 import org.gbx.chaincode.testing.InMemoryLedger;
 import org.gbx.chaincode.testing.Officer;
 import org.gbx.chaincode.testing.Samples;
 import org.gbx.chaincode.testing.TestChannel;
 import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType;
 import org.hyperledger.fabric.shim.ChaincodeException;
-import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -100,10 +101,12 @@ class ExchangeContractTest {
         void requires_both_forces_to_endorse_every_key_it_writes() {
             exchange.create(ID);
 
-            assertThat(channel.ledger().publicState().keySet()).allSatisfy(key -> assertThat(
-                    StateBasedEndorsementFactory.getInstance()
-                            .newStateBasedEndorsement(channel.ledger().validationParameter(key)).listOrgs())
-                    .containsExactlyInAnyOrder(MACAU, ZHUHAI));
+            assertThat(channel.ledger().publicState().keySet()).allSatisfy(key -> {
+                DecodedKeyPolicy policy = DecodedKeyPolicy.of(channel.ledger().validationParameter(key));
+                assertThat(policy.mspIds()).containsExactlyInAnyOrder(MACAU, ZHUHAI);
+                assertThat(policy.roles()).containsOnly(MSPRoleType.PEER);
+                assertThat(policy.required()).isEqualTo(2);
+            });
         }
 
         @Test
@@ -450,8 +453,9 @@ class ExchangeContractTest {
 
             assertThat(LedgerJson.read(suspended.getBytes(StandardCharsets.UTF_8), Suspension.class).suspended()).isTrue();
             assertThat(lastEvent().name()).isEqualTo("OrgSuspended");
-            assertThat(StateBasedEndorsementFactory.getInstance().newStateBasedEndorsement(
-                    channel.ledger().validationParameter("suspension~" + ZHUHAI)).listOrgs()).containsExactly(OVERSIGHT);
+            DecodedKeyPolicy policy = DecodedKeyPolicy.of(channel.ledger().validationParameter("suspension~" + ZHUHAI));
+            assertThat(policy.mspIds()).containsExactly(OVERSIGHT);
+            assertThat(policy.roles()).containsExactly(MSPRoleType.PEER);
             channel.submit(Officer.of(OVERSIGHT, "admin"), (c, ctx) -> c.unsuspendOrg(ctx, ZHUHAI, "Audit closed"));
             assertThat(channel.evaluate(exchange.macauLiaison, (c, ctx) -> c.getSuspension(ctx, ZHUHAI)))
                     .contains("\"suspended\":false");
