@@ -123,10 +123,10 @@ for org in "${ORG_KEYS[@]}"; do
       || die "install on the peer of $org failed (see $LOGS/peer-cli.log)"
     say "   installed on the peer of $org"
   fi
-  start_chaincode_server "$org" "$id"
 done
 
 if [ "$committed_version" = "$version" ]; then
+  for org in "${ORG_KEYS[@]}"; do start_chaincode_server "$org" "${PACKAGE_ID[$org]}"; done
   say "   definition already committed (sequence $sequence); nothing to approve"
   exit 0
 fi
@@ -135,11 +135,14 @@ for org in "${ORG_KEYS[@]}"; do
   if as_admin "$org" peer lifecycle chaincode queryapproved -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" --sequence "$sequence" -O json 2>/dev/null | grep -q "\"${PACKAGE_ID[$org]}\""; then
     continue
   fi
-  # Right after the orderers join, Raft may still be electing a leader.
+  # Right after the orderers join, Raft may still be electing a leader; and an
+  # approval whose event wait timed out may have committed after all.
   tries=0
-  until as_admin "$org" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" \
+  until out=$(as_admin "$org" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" \
       -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" -v "$version" --package-id "${PACKAGE_ID[$org]}" \
-      --sequence "$sequence" --signature-policy "$POLICY" "${collections_args[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1; do
+      --sequence "$sequence" --signature-policy "$POLICY" "${collections_args[@]}" --waitForEvent 2>&1); do
+    echo "$out" >>"$LOGS/peer-cli.log"
+    grep -q 'unchanged content' <<<"$out" && break
     tries=$((tries + 1))
     [ $tries -lt 10 ] || die "approval by $org failed (see $LOGS/peer-cli.log)"
     sleep 3
@@ -155,3 +158,5 @@ as_admin "$first_org" peer lifecycle chaincode commit "${orderer_args[@]}" -C "$
   -v "$version" --sequence "$sequence" --signature-policy "$POLICY" "${collections_args[@]}" "${peer_args[@]}" \
   --waitForEvent >>"$LOGS/peer-cli.log" 2>&1 || die "commit of the definition failed (see $LOGS/peer-cli.log)"
 say "   committed '$CHAINCODE_NAME' version $version, sequence $sequence, endorsement $POLICY"
+# Only now switch the servers: until the commit, peers still run the old package.
+for org in "${ORG_KEYS[@]}"; do start_chaincode_server "$org" "${PACKAGE_ID[$org]}"; done
