@@ -1,6 +1,11 @@
 package org.gbx.client.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.gbx.client.audit.chain.BlockSource;
+import org.gbx.client.audit.chain.PeerBlockSource;
+import org.gbx.client.config.Organisation;
+import org.hyperledger.fabric.client.Network;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +30,9 @@ final class AuditCommand implements Runnable {
      */
     abstract static class AuditSubcommand implements Callable<Integer> {
 
+        /** A block can be large; reading one may take longer than an ordinary query. */
+        private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
+
         @Spec
         CommandSpec spec;
 
@@ -34,5 +42,16 @@ final class AuditCommand implements Runnable {
         }
 
         abstract ExitCode execute(CliSession session);
+
+        /** The committee's own peer (or whichever organisation the user acts for), read block by block. */
+        static BlockSource ownPeer(CliSession session) {
+            return peerOf(session, session.connection().network(), session.orgKey());
+        }
+
+        static BlockSource peerOf(CliSession session, Network network, String orgKey) {
+            Organisation organisation = session.config().requireOrganisation(orgKey);
+            return new PeerBlockSource(network, "peer " + organisation.peer().endpoint() + " ("
+                    + organisation.mspId() + ")", BLOCK_DEADLINE);
+        }
     }
 }

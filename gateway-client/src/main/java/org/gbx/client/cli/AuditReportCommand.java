@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,12 +16,10 @@ import org.gbx.client.audit.ChainVerificationResult;
 import org.gbx.client.audit.CheckpointFile;
 import org.gbx.client.audit.ProgressBar;
 import org.gbx.client.audit.chain.BlockSource;
-import org.gbx.client.audit.chain.PeerBlockSource;
 import org.gbx.client.audit.chain.SavedBlocks;
 import org.gbx.client.audit.report.AuditReport;
 import org.gbx.client.audit.report.ReportBuilder;
 import org.gbx.client.audit.report.ReportFormat;
-import org.gbx.client.config.Organisation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,8 +29,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report")
 final class AuditReportCommand extends AuditCommand.AuditSubcommand {
-
-    private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
 
     @Option(names = "--from", required = true, paramLabel = "DAY", descriptionKey = "option.auditFrom")
     String from;
@@ -76,12 +71,7 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
     }
 
     private BlockSource source(CliSession session) {
-        if (savedCopy != null) {
-            return new SavedBlocks(savedCopy);
-        }
-        Organisation own = session.config().requireOrganisation(session.orgKey());
-        return new PeerBlockSource(session.connection().network(),
-                "peer " + own.peer().endpoint() + " (" + own.mspId() + ")", BLOCK_DEADLINE);
+        return savedCopy != null ? new SavedBlocks(savedCopy) : ownPeer(session);
     }
 
     private void write(AuditReport report, Writer stdout) {

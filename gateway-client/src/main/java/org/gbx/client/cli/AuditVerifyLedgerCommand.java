@@ -2,8 +2,8 @@ package org.gbx.client.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import org.gbx.client.audit.SavingBlockSource;
 import org.gbx.client.audit.StatementSigner;
 import org.gbx.client.audit.VerificationStatement;
 import org.gbx.client.audit.chain.BlockSource;
-import org.gbx.client.audit.chain.PeerBlockSource;
 import org.gbx.client.audit.chain.SavedBlocks;
 import org.gbx.client.audit.chain.VerificationProblem;
 import org.gbx.client.audit.history.HistoryComparison;
@@ -36,9 +35,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verify-ledger")
 final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
-
-    /** Blocks can be large; one block read may take longer than an ordinary query. */
-    private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
 
     @Option(names = "--blocks", paramLabel = "DIR", descriptionKey = "option.auditBlocks")
     Path savedCopy;
@@ -93,18 +89,10 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         };
     }
 
-    private static BlockSource ownPeer(CliSession session) {
-        Organisation own = session.config().requireOrganisation(session.orgKey());
-        return new PeerBlockSource(session.connection().network(), "peer " + own.peer().endpoint() + " ("
-                + own.mspId() + ")", BLOCK_DEADLINE);
-    }
-
     private PeerComparison.Outcome compareWithPeer(CliSession session, String orgKey, PrintWriter err) {
-        Organisation other = session.config().requireOrganisation(orgKey);
         try (LedgerConnection connection = LedgerConnection.openThrough(session.config(), session.orgKey(),
                 session.user(), orgKey)) {
-            BlockSource theirs = new PeerBlockSource(connection.network(), "peer " + other.peer().endpoint() + " ("
-                    + other.mspId() + ")", BLOCK_DEADLINE);
+            BlockSource theirs = peerOf(session, connection.network(), orgKey);
             return PeerComparison.compare(ownPeer(session), theirs,
                     new ProgressBar(err, session.messages().get("audit.progress.compared")));
         }
@@ -119,7 +107,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
     private static VerificationStatement statement(CliSession session, ChainVerificationResult chain,
             Optional<List<HistoryDifference>> differences, Optional<String> incomplete,
             Optional<PeerComparison.Outcome> peers) {
-        List<String> problems = new java.util.ArrayList<>(chain.problems().stream()
+        List<String> problems = new ArrayList<>(chain.problems().stream()
                 .map(VerificationProblem::toString).toList());
         peers.ifPresent(p -> p.divergences().forEach(d -> problems.add(d.toString())));
         List<String> historyDifferences = differences.orElse(List.of()).stream().map(HistoryDifference::toString)

@@ -1,5 +1,7 @@
 package org.gbx.client.audit.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ public record ChartSeries(String title, List<String> labels, Map<String, List<In
 
     public ChartSeries {
         labels = List.copyOf(labels);
-        series = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+        series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
     }
 
     public int total(int labelIndex) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,6 @@ public final class ReportCharts {
     }
 
     private static List<Integer> zeros(int size) {
-        return new ArrayList<>(java.util.Collections.nCopies(size, 0));
+        return new ArrayList<>(Collections.nCopies(size, 0));
     }
 }
