@@ -37,6 +37,11 @@ fi
 
 version=$(sha256sum "$JAR" | cut -c1-12)
 label="${CHAINCODE_NAME}_$version"
+# The servers run a copy named after its hash: rebuilding target/ under a
+# running JVM would make its lazy class loading fail.
+RUN_JAR="$NET/chaincode/$label.jar"
+mkdir -p "$NET/chaincode"
+[ -f "$RUN_JAR" ] || cp "$JAR" "$RUN_JAR"
 
 # MAJORITY of the organisations' peers, however many organisations there are.
 endorsement_policy() {
@@ -97,7 +102,7 @@ start_chaincode_server() { # org package-id
     CHAINCODE_TLS_CERT_FILE="$dir/server/server.crt" \
     CHAINCODE_TLS_KEY_FILE="$dir/server/server.key" \
     CHAINCODE_TLS_CLIENT_CA_FILE="$(tls_ca "$org")" \
-    java -Xmx256m -jar "$JAR"
+    java -Xmx256m -jar "$RUN_JAR"
   echo "$id" > "$dir/running-package"
   wait_for 60 "the chaincode server of $org" bash -c "exec 3<>/dev/tcp/127.0.0.1/$(port "$org" chaincode)" \
     || die "chaincode server of $org did not start (see $LOGS/chaincode-$org.log)"
