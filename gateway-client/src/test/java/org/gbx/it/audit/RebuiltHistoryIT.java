@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.gbx.client.audit.ChainVerification;
 import org.gbx.client.audit.ChainVerificationResult;
 import org.gbx.client.audit.ProgressListener;
 import org.gbx.client.audit.chain.BlockSource;
+import org.gbx.client.audit.history.ChaincodeView;
 import org.gbx.client.audit.history.HistoryComparison;
 import org.gbx.client.audit.history.LedgerChaincodeView;
 import org.gbx.client.audit.history.RecordVersion;
@@ -24,10 +27,12 @@ import org.gbx.client.audit.rules.Severity;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
+import org.gbx.client.model.AccessRecord;
 import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DestructionMethod;
 import org.gbx.client.model.HandlingCode;
+import org.gbx.client.model.HistoryEntry;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Urgency;
 import org.gbx.it.TestNetwork;
@@ -93,8 +98,26 @@ class RebuiltHistoryIT {
     @Test
     void the_rebuilt_histories_equal_the_chaincodes() {
         LedgerChaincodeView chaincode = new LedgerChaincodeView(ledger(auditor), List.of("MacauPJMSP", "ZhuhaiPSBMSP"));
+        // Other tests may be changing their own requests on the shared network meanwhile.
+        ChaincodeView scripted = new ChaincodeView() {
+            @Override
+            public Set<String> requestIds() {
+                return chaincode.requestIds().stream().filter(fates::containsKey).collect(Collectors.toSet());
+            }
 
-        assertThat(HistoryComparison.compare(verified.rebuilt(), chaincode)).isEmpty();
+            @Override
+            public List<HistoryEntry> history(String requestId) {
+                return chaincode.history(requestId);
+            }
+
+            @Override
+            public List<AccessRecord> accesses(String requestId) {
+                return chaincode.accesses(requestId);
+            }
+        };
+
+        assertThat(scripted.requestIds()).hasSize(EXCHANGES);
+        assertThat(HistoryComparison.compare(verified.rebuilt().restrictedTo(fates::containsKey), scripted)).isEmpty();
     }
 
     @Test

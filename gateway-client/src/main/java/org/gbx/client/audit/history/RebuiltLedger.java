@@ -1,9 +1,11 @@
 package org.gbx.client.audit.history;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Every request's history, every access record and every suspension change, rebuilt from the
@@ -22,6 +24,23 @@ public record RebuiltLedger(SortedMap<String, List<RecordVersion>> requests,
         return new RebuiltLedger(new TreeMap<>(), new TreeMap<>(), List.of());
     }
 
+    /** The same ledger with only the requests (and their accesses) whose id passes {@code keep}. */
+    public RebuiltLedger restrictedTo(Predicate<String> keep) {
+        SortedMap<String, List<RecordVersion>> kept = new TreeMap<>();
+        requests.forEach((id, versions) -> {
+            if (keep.test(id)) {
+                kept.put(id, versions);
+            }
+        });
+        SortedMap<String, List<RecordVersion>> keptAccesses = new TreeMap<>();
+        accesses.forEach((id, versions) -> {
+            if (keep.test(id)) {
+                keptAccesses.put(id, versions);
+            }
+        });
+        return new RebuiltLedger(kept, keptAccesses, suspensions);
+    }
+
     public List<RecordVersion> history(String requestId) {
         return requests.getOrDefault(requestId, List.of());
     }
@@ -33,6 +52,6 @@ public record RebuiltLedger(SortedMap<String, List<RecordVersion>> requests,
     private static SortedMap<String, List<RecordVersion>> copy(Map<String, List<RecordVersion>> map) {
         SortedMap<String, List<RecordVersion>> copy = new TreeMap<>();
         map.forEach((key, versions) -> copy.put(key, List.copyOf(versions)));
-        return java.util.Collections.unmodifiableSortedMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 }
