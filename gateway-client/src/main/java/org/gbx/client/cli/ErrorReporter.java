@@ -60,7 +60,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return describeRefusal(refusal);
         }
         if (e instanceof EndorsementFailedException failed) {
-            return new Report(ExitCode.NOT_ACCEPTED, messages.get("error.endorsement", failed.gatewayMessage()));
+            StringBuilder message = new StringBuilder(messages.get("error.endorsement", failed.gatewayMessage()));
+            failed.refusals().forEach(peer -> message.append(System.lineSeparator()).append(messages.get(
+                    "error.peerAnswer", gbx.session().organisations().displayName(peer.mspId()), peer.address(),
+                    peer.message())));
+            return new Report(ExitCode.NOT_ACCEPTED, message.toString());
         }
         if (e instanceof CommitRejectedException rejected) {
             return new Report(ExitCode.NOT_ACCEPTED,
