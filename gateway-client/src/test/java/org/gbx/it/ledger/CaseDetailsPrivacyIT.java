@@ -1,0 +1,80 @@
+package org.gbx.it.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.gbx.it.TestNetwork.MACAU_APPROVER;
+import static org.gbx.it.TestNetwork.MACAU_LIAISON;
+import static org.gbx.it.TestNetwork.OVERSIGHT_AUDITOR;
+import static org.gbx.it.TestNetwork.ZHUHAI_APPROVER;
+import static org.gbx.it.TestNetwork.ZHUHAI_LIAISON;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.gbx.client.ledger.ChaincodeRefusalException;
+import org.gbx.client.model.DetailsCheck;
+import org.gbx.it.TestNetwork.User;
+import org.hyperledger.fabric.client.Contract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case details of a request live only on the two forces' peers: both forces' officers read
+ * them back byte for byte, the committee sees only that their hash matches, and the public state
+ * holds no personal data.
+ */
+class CaseDetailsPrivacyIT {
+
+    private static final Officers OFFICERS = new Officers();
+    private static final ExchangeSteps STEPS = new ExchangeSteps(OFFICERS);
+    private static String requestId;
+
+    @BeforeAll
+    static void createRequest() {
+        requestId = STEPS.newRequest();
+    }
+
+    @AfterAll
+    static void close() {
+        OFFICERS.close();
+    }
+
+    @Test
+    void both_forces_liaison_and_approver_read_the_details_from_their_own_peer() {
+        for (User officer : List.of(MACAU_LIAISON, MACAU_APPROVER, ZHUHAI_LIAISON, ZHUHAI_APPROVER)) {
+            assertThat(OFFICERS.ledger(officer).getPrivateDetails(requestId).bytes())
+                    .as("details read by %s", officer)
+                    .isEqualTo(SyntheticCase.DETAILS.bytes());
+        }
+    }
+
+    @Test
+    void the_committee_cannot_read_the_details_but_sees_the_matching_hash() throws Exception {
+        ChaincodeRefusalException refusal = catchThrowableOfType(ChaincodeRefusalException.class,
+                () -> OFFICERS.ledger(OVERSIGHT_AUDITOR).getPrivateDetails(requestId));
+        assertThat(refusal).as("the committee reading case details").isNotNull();
+        assertThat(refusal.code()).isEqualTo("UNAUTHORIZED");
+
+        DetailsCheck check = OFFICERS.ledger(OVERSIGHT_AUDITOR).verifyDetailsHash(requestId);
+        String sentHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(SyntheticCase.DETAILS.bytes()));
+        assertThat(check.matches()).isTrue();
+        assertThat(check.detailsHash()).isEqualTo(sentHash);
+        assertThat(check.requesterCopyHash()).isEqualTo(sentHash);
+        assertThat(check.targetCopyHash()).isEqualTo(sentHash);
+    }
+
+    @Test
+    void the_public_record_and_its_history_hold_no_personal_data() throws Exception {
+        // The raw JSON the chaincode returns, not the facade's typed view: nothing may hide in extra fields.
+        Contract contract = OFFICERS.connection(OVERSIGHT_AUDITOR).contract();
+        String publicRecord = new String(contract.evaluateTransaction("GetRequest", requestId), StandardCharsets.UTF_8);
+        String history = new String(contract.evaluateTransaction("GetHistory", requestId), StandardCharsets.UTF_8);
+
+        assertThat(publicRecord).contains(requestId).contains("\"detailsHash\"");
+        assertThat(SyntheticCase.personalDataIn(publicRecord)).isEmpty();
+        assertThat(SyntheticCase.personalDataIn(history)).isEmpty();
+    }
+}
