@@ -49,7 +49,7 @@ class ConcurrencyIT {
             ExchangeLedger requester = TestNetwork.ledger(macau);
             requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
             approveWhenVisible(TestNetwork.ledger(zhuhai), id, 100);
-            RequestLifecycleIT.deliverAndReceipt(id);
+            RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
 
             List<Submitted<AccessRecord>> accesses = concurrently(
                     officer -> requester.recordAccess(id, "Case review by analyst " + officer));

@@ -64,7 +64,7 @@ class RefusalIT {
                 REFUSED, "the grant exceeds what was asked");
         assertRefused(GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
                 "--categories", "IDENTITY", "--expires", "14d", "--destroy-by", "7d"),
-                REFUSED, "the grant's dates are not valid");
+                REFUSED, "the dates of the grant are not valid");
     }
 
     @Test
@@ -110,7 +110,7 @@ class RefusalIT {
                     .exitCode()).isZero();
         }
         assertRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review"),
-                REFUSED, "the grant's accesses are used up");
+                REFUSED, "the accesses the grant allows are used up");
     }
 
     @Test

@@ -93,9 +93,13 @@ class RequestLifecycleIT {
 
     /** What the two forces' exchange nodes record when the package moves (not a CLI command). */
     static void deliverAndReceipt(String id) {
+        deliverAndReceipt(id, DataCategory.IDENTITY);
+    }
+
+    static void deliverAndReceipt(String id, DataCategory granted) {
         try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON)) {
             TestNetwork.ledger(zhuhai).recordDelivery(id, new DeliveryManifest(PACKAGE_HASH, MERKLE_ROOT, 3, 20480,
-                    "B", 2, List.of(DataCategory.IDENTITY)));
+                    "B", 2, List.of(granted)));
         }
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
             TestNetwork.ledger(macau).recordReceipt(id, PACKAGE_HASH);

@@ -12,8 +12,14 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  */
 public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
 
-    private static final Set<TxValidationCode> RETRYABLE =
-            Set.of(TxValidationCode.MVCC_READ_CONFLICT, TxValidationCode.PHANTOM_READ_CONFLICT);
+    /**
+     * Read conflicts, and the policy failure a peer reports instead when a transaction earlier in
+     * the same block rewrote the key-level endorsement policy of a key this one writes (the
+     * chaincode sets it on every request write). Callers name endorsers that satisfy the documented
+     * policy, so a policy failure is that race; a genuine one still ends after the bounded attempts.
+     */
+    private static final Set<TxValidationCode> RETRYABLE = Set.of(TxValidationCode.MVCC_READ_CONFLICT,
+            TxValidationCode.PHANTOM_READ_CONFLICT, TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
 
     public ConflictRetry {
         if (maxAttempts < 1) {

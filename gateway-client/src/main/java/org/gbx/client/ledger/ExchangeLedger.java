@@ -2,6 +2,7 @@ package org.gbx.client.ledger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.gbx.client.connection.Deadlines;
@@ -168,7 +169,10 @@ public final class ExchangeLedger {
 
     /** {@code GetHistory}: every committed version of a request, oldest first. */
     public List<HistoryEntry> getHistory(String requestId) {
-        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY);
+        List<HistoryEntry> history = LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)),
+                HISTORY);
+        // Fabric's history iterator yields newest first; sort so callers get what docs/ledger.md promises.
+        return history.stream().sorted(Comparator.comparing(HistoryEntry::timestamp)).toList();
     }
 
     public List<ExchangeRequest> listOverdueAnswers() {

@@ -19,6 +19,16 @@ class MessagesTest {
                 .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_zh_Hant.properties", "messages_zh_Hans.properties"})
+    void texts_formatted_with_arguments_have_no_lone_apostrophe_which_message_format_would_eat(String bundle)
+            throws IOException {
+        Properties properties = load(bundle);
+        assertThat(properties.stringPropertyNames())
+                .filteredOn(key -> !key.matches("(gbx|usage|option|param|mixinStandardHelpOptions)\\..*"))
+                .allSatisfy(key -> assertThat(properties.getProperty(key)).as(key).doesNotContainPattern("(?<!')'(?!')"));
+    }
+
     @Test
     void macau_and_taiwan_locales_read_traditional_chinese() {
         assertThat(new Messages(Locale.forLanguageTag("zh-Hant")).get("status.PENDING")).isEqualTo("待處理");

@@ -61,12 +61,23 @@ class TransactionRunnerTest {
     }
 
     @Test
-    void does_not_retry_a_policy_failure() {
-        fake.then(new FakeContract.Commits(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, ""));
+    void retries_a_policy_failure_caused_by_a_concurrent_policy_rewrite_but_only_boundedly() {
+        for (int i = 0; i < 2; i++) {
+            fake.then(new FakeContract.Commits(TxValidationCode.ENDORSEMENT_POLICY_FAILURE, ""));
+        }
 
-        assertThatThrownBy(() -> runner(5).submit(TransactionCall.of("ApproveRequest", "REQ-1")))
+        assertThatThrownBy(() -> runner(2).submit(TransactionCall.of("ApproveRequest", "REQ-1")))
                 .isInstanceOfSatisfying(CommitRejectedException.class,
                         e -> assertThat(e.validationCode()).isEqualTo("ENDORSEMENT_POLICY_FAILURE"));
+        assertThat(fake.built()).hasSize(2);
+    }
+
+    @Test
+    void does_not_retry_a_transaction_the_peers_found_malformed() {
+        fake.then(new FakeContract.Commits(TxValidationCode.BAD_PAYLOAD, ""));
+
+        assertThatThrownBy(() -> runner(5).submit(TransactionCall.of("ApproveRequest", "REQ-1")))
+                .isInstanceOf(CommitRejectedException.class);
         assertThat(fake.built()).hasSize(1);
     }
 
