@@ -12,10 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.DetailsCheck;
+import org.gbx.it.TestNetwork;
 import org.gbx.it.TestNetwork.User;
+import org.hyperledger.fabric.client.CallOption;
+import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,17 +29,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The case details of a request live only on the two forces' peers: both forces' officers read
  * them back byte for byte, the committee sees only that their hash matches, and the public state
- * holds no personal data.
+ * holds no personal data; nor does the block that carried its creation.
  */
 class CaseDetailsPrivacyIT {
 
     private static final Officers OFFICERS = new Officers();
     private static final ExchangeSteps STEPS = new ExchangeSteps(OFFICERS);
     private static String requestId;
+    private static long creationBlock;
 
     @BeforeAll
     static void createRequest() {
-        requestId = STEPS.newRequest();
+        requestId = TestNetwork.uniqueId("it-privacy");
+        creationBlock = STEPS.create(requestId).receipt().blockNumber();
     }
 
     @AfterAll
@@ -76,5 +84,18 @@ class CaseDetailsPrivacyIT {
         assertThat(publicRecord).contains(requestId).contains("\"detailsHash\"");
         assertThat(SyntheticCase.personalDataIn(publicRecord)).isEmpty();
         assertThat(SyntheticCase.personalDataIn(history)).isEmpty();
+    }
+
+    @Test
+    void the_block_that_created_the_request_holds_no_personal_data() throws Exception {
+        // Private writes travel as hashes and transient data never enters a block: check the raw bytes.
+        LedgerConnection committee = OFFICERS.connection(OVERSIGHT_AUDITOR);
+        try (CloseableIterator<Block> blocks = committee.network().newBlockEventsRequest().startBlock(creationBlock)
+                .build().getEvents(CallOption.deadlineAfter(30, TimeUnit.SECONDS))) {
+            Block block = blocks.next();
+            assertThat(block.getHeader().getNumber()).isEqualTo(creationBlock);
+            assertThat(new String(block.toByteArray(), StandardCharsets.ISO_8859_1)).contains(requestId);
+            assertThat(SyntheticCase.personalDataIn(block.toByteArray())).isEmpty();
+        }
     }
 }
