@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,19 +54,39 @@ public final class HistoryComparison {
         return differences;
     }
 
+    /**
+     * Matches versions by transaction id, so one difference in order is reported once, and each
+     * version's content is compared with the chaincode's version from the same transaction.
+     */
     private static void compareVersions(String id, List<RecordVersion> rebuilt, List<HistoryEntry> reported,
             List<HistoryDifference> differences) {
         if (rebuilt.size() != reported.size()) {
             differences.add(new HistoryDifference(id, HistoryDifference.Kind.VERSION_COUNT,
                     "the blocks hold " + rebuilt.size() + " versions, the chaincode reports " + reported.size()));
         }
-        for (int i = 0; i < Math.min(rebuilt.size(), reported.size()); i++) {
+        Map<String, HistoryEntry> byTransaction = new LinkedHashMap<>();
+        reported.forEach(entry -> byTransaction.put(entry.txId(), entry));
+        List<String> blockOrder = rebuilt.stream().map(RecordVersion::transactionId).toList();
+        List<String> reportedOrder = reported.stream().map(HistoryEntry::txId).toList();
+        if (blockOrder.size() == reportedOrder.size() && new HashSet<>(blockOrder).equals(new HashSet<>(reportedOrder))
+                && !blockOrder.equals(reportedOrder)) {
+            boolean reversed = blockOrder.equals(reversed(reportedOrder));
+            differences.add(new HistoryDifference(id, HistoryDifference.Kind.VERSION_ORDER, reversed
+                    ? "the chaincode lists the versions newest first; docs/ledger.md says oldest first"
+                    : "the chaincode lists the versions in another order than the blocks"));
+        }
+        for (int i = 0; i < rebuilt.size(); i++) {
             RecordVersion version = rebuilt.get(i);
-            HistoryEntry entry = reported.get(i);
-            if (!version.transactionId().equals(entry.txId()) || !version.timestamp().equals(entry.timestamp())) {
+            HistoryEntry entry = byTransaction.get(version.transactionId());
+            if (entry == null) {
                 differences.add(new HistoryDifference(id, HistoryDifference.Kind.VERSION_ORIGIN, "version " + (i + 1)
-                        + ": blocks say transaction " + version.transactionId() + " at " + version.timestamp()
-                        + ", the chaincode says " + entry.txId() + " at " + entry.timestamp()));
+                        + " (transaction " + version.transactionId() + ") is not in the chaincode's history"));
+                continue;
+            }
+            if (!version.timestamp().equals(entry.timestamp())) {
+                differences.add(new HistoryDifference(id, HistoryDifference.Kind.VERSION_ORIGIN, "version " + (i + 1)
+                        + " (transaction " + version.transactionId() + "): the blocks say " + version.timestamp()
+                        + ", the chaincode says " + entry.timestamp()));
             }
             List<String> fields = differingFields(read(version.record(), ExchangeRequest.class), entry.record());
             if (!fields.isEmpty()) {
@@ -71,6 +95,16 @@ public final class HistoryComparison {
                                 + String.join(", ", fields)));
             }
         }
+        Set<String> fromBlocks = new HashSet<>(blockOrder);
+        reportedOrder.stream().filter(tx -> !fromBlocks.contains(tx)).forEach(tx -> differences.add(
+                new HistoryDifference(id, HistoryDifference.Kind.VERSION_ORIGIN, "the chaincode reports a version from "
+                        + "transaction " + tx + ", which no valid transaction in the blocks wrote")));
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private static void compareAccesses(String id, List<RecordVersion> rebuilt, List<AccessRecord> reported,

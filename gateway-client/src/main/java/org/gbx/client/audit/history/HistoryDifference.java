@@ -10,7 +10,9 @@ public record HistoryDifference(String requestId, Kind kind, String detail) {
         MISSING_FROM_BLOCKS,
         /** The chaincode reports another number of versions. */
         VERSION_COUNT,
-        /** A version comes from another transaction, or carries another timestamp. */
+        /** The chaincode lists the same versions in another order than the blocks (oldest first). */
+        VERSION_ORDER,
+        /** A version comes from a transaction the other side does not have, or carries another timestamp. */
         VERSION_ORIGIN,
         /** A version's record differs in the fields named. */
         RECORD_CONTENT,

@@ -62,6 +62,18 @@ class HistoryComparisonTest {
                         org.assertj.core.groups.Tuple.tuple("req-3", HistoryDifference.Kind.MISSING_FROM_BLOCKS));
     }
 
+    @Test
+    void versions_listed_newest_first_are_one_difference_of_order_not_of_content() throws Exception {
+        record("req-1", "tx-1", 0, LedgerRecords.pending("req-1"));
+        record("req-1", "tx-2", 3600, LedgerRecords.approved(LedgerRecords.pending("req-1")));
+        java.util.Collections.reverse(chaincode.histories.get("req-1"));
+
+        assertThat(HistoryComparison.compare(rebuilder.ledger(), chaincode)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(HistoryDifference.Kind.VERSION_ORDER);
+            assertThat(d.detail()).contains("newest first");
+        });
+    }
+
     /** Writes the version into the blocks' history and the chaincode's alike. */
     private void record(String id, String txId, long at, ObjectNode version) throws Exception {
         rebuilder.apply(LedgerRecords.transaction(txId, 1, at, "Step", BOTH, "request~" + id, version));
