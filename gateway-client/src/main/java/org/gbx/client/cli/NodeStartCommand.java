@@ -64,7 +64,9 @@ final class NodeStartCommand extends LedgerCommand {
     void execute(CliSession session) {
         Gbx gbx = (Gbx) spec.root().userObject();
         Organisation organisation = session.config().requireOrganisation(session.orgKey());
-        Path tlsFolder = organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
+        // The config's exchangeNode.tlsDir; older configs: the folder network.sh enrols it into.
+        Path tlsFolder = organisation.exchangeNode() != null ? organisation.exchangeNode().tlsDir()
+                : organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
         NodeTls tls = new NodeTls(existing(tlsCert, tlsFolder.resolve("server.crt")),
                 existing(tlsKey, tlsFolder.resolve("server.key")));
         NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation), tls, peerNodes,

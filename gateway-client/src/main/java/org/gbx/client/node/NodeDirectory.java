@@ -5,9 +5,9 @@ import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.config.Organisation;
 
 /**
- * Where each force's exchange node listens. By the network's port plan a node listens on its
- * organisation's port base * 1000 + 70 on the peer's host (the peer is on base * 1000 + 51), e.g.
- * Macau 7070 and Zhuhai 8070; explicit endpoints override the plan.
+ * Where each force's exchange node listens: an explicit override, else the config's
+ * {@code exchangeNode.endpoint}, else the network's port plan (organisation port base * 1000 + 70
+ * on the peer's host, the peer being on base * 1000 + 51: Macau 7070, Zhuhai 8070).
  */
 public final class NodeDirectory {
 
@@ -29,10 +29,16 @@ public final class NodeDirectory {
         }
         Organisation organisation = config.organisationByMsp(mspId).orElseThrow(() -> new IllegalArgumentException(
                 mspId + " is not an organisation of the channel config"));
+        if (organisation.exchangeNode() != null) {
+            return organisation.exchangeNode().endpoint();
+        }
         return organisation.peer().host() + ":" + port(organisation);
     }
 
     public static int port(Organisation organisation) {
+        if (organisation.exchangeNode() != null) {
+            return organisation.exchangeNode().port();
+        }
         String endpoint = organisation.peer().endpoint();
         int peerPort = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
         return peerPort / 1000 * 1000 + NODE_PORT_OFFSET;

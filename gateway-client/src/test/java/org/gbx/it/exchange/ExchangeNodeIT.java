@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +14,9 @@ import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.delivery.ExpectedDelivery;
 import org.gbx.client.delivery.IncomingPackage;
 import org.gbx.client.ledger.ExchangeLedger;
-import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.ExchangeRequest;
-import org.gbx.client.model.GrantTerms;
-import org.gbx.client.model.HandlingCode;
-import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Status;
-import org.gbx.client.model.Urgency;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
 import org.gbx.client.records.IdType;
@@ -93,15 +85,9 @@ class ExchangeNodeIT {
         }
     }
 
-    private static String requestAndGrant(Subject subject, List<DataCategory> asked, List<DataCategory> granted) {
-        String requestId = TestNetwork.uniqueId("exchange");
-        ExchangeLedger.over(macauConnection).createRequest(requestId, new NewRequest("ZhuhaiPSBMSP",
-                "Trace the movements of a fraud suspect", "Liaison agreement 2024, art. 3", HandlingCode.H1, null,
-                asked, Urgency.URGENT, 30), CaseDetails.of(ExchangeNodes.details(subject)));
-        Instant now = Instant.now();
-        ExchangeLedger.over(zhuhaiApprover).approveRequest(requestId, new GrantTerms(granted,
-                now.plus(2, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS), 3, "H1 applies"));
-        return requestId;
+    private static String requestAndGrant(Subject subject, List<DataCategory> asked, List<DataCategory> granted)
+            throws InterruptedException {
+        return ExchangeNodes.requestAndGrant(macauConnection, zhuhaiApprover, "exchange", subject, asked, granted);
     }
 
     @Test

@@ -6,12 +6,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gbx.client.config.Organisation;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.ledger.ChaincodeRefusalException;
+import org.gbx.client.ledger.ExchangeLedger;
+import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.DataCategory;
+import org.gbx.client.model.GrantTerms;
+import org.gbx.client.model.HandlingCode;
+import org.gbx.client.model.NewRequest;
+import org.gbx.client.model.Urgency;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.node.NodeListener;
 import org.gbx.client.node.NodeSettings;
@@ -23,7 +34,8 @@ import org.gbx.it.TestNetwork;
 
 /**
  * Helpers for the exchange-node integration tests: nodes run in this JVM on free ports, each
- * force with its own data folder, using the peers' TLS certificates (issued by each org's TLS CA).
+ * force with its own data folder, using the node TLS certificates {@code network.sh up} enrolled
+ * at each force's TLS CA (config {@code exchangeNode.tlsDir}).
  */
 final class ExchangeNodes {
 
@@ -56,6 +68,13 @@ final class ExchangeNodes {
         }
     }
 
+    /** The force's exchange-node certificate from the config. */
+    static NodeTls nodeTls(String org) {
+        Organisation organisation = TestNetwork.config().requireOrganisation(org);
+        return new NodeTls(organisation.exchangeNode().certificate(), organisation.exchangeNode().privateKey());
+    }
+
+    /** A peer's TLS certificate: for the committee, which runs no exchange node. */
     static NodeTls peerTls(String org) {
         Organisation organisation = TestNetwork.config().requireOrganisation(org);
         Path tls = organisation.usersPath().toAbsolutePath().getParent().resolve("peer").resolve("tls");
@@ -63,13 +82,44 @@ final class ExchangeNodes {
     }
 
     static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
-        return new NodeSettings(0, peerTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
+        return new NodeSettings(0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(2), 5, OptionalLong.empty());
     }
 
     static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
             NodeListener listener) throws IOException {
         return ExchangeNode.start(connection, database, settings, listener);
+    }
+
+    /**
+     * Macau's liaison asks Zhuhai about {@code subject}; Zhuhai's approver grants {@code granted}.
+     * Retried for a few seconds while a force is suspended: another IT on the shared network
+     * suspends a force and lifts it at once.
+     */
+    static String requestAndGrant(LedgerConnection macauLiaison, LedgerConnection zhuhaiApprover, String idPrefix,
+            Subject subject, List<DataCategory> asked, List<DataCategory> granted) throws InterruptedException {
+        String requestId = TestNetwork.uniqueId(idPrefix);
+        whileSuspended(() -> ExchangeLedger.over(macauLiaison).createRequest(requestId, new NewRequest("ZhuhaiPSBMSP",
+                "Trace the movements of a fraud suspect", "Liaison agreement 2024, art. 3", HandlingCode.H1, null,
+                asked, Urgency.URGENT, 30), CaseDetails.of(details(subject))));
+        Instant now = Instant.now();
+        whileSuspended(() -> ExchangeLedger.over(zhuhaiApprover).approveRequest(requestId, new GrantTerms(granted,
+                now.plus(2, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS), 3, "H1 applies")));
+        return requestId;
+    }
+
+    private static void whileSuspended(Runnable submit) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                submit.run();
+                return;
+            } catch (ChaincodeRefusalException e) {
+                if (!"ORG_SUSPENDED".equals(e.code()) || attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     /** A person in the database who has at least one row in each of the given tables. */

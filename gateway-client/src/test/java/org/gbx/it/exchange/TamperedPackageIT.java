@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +15,9 @@ import org.gbx.client.delivery.EntryKind;
 import org.gbx.client.delivery.Manifest;
 import org.gbx.client.delivery.ManifestEntry;
 import org.gbx.client.ledger.ExchangeLedger;
-import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.ExchangeRequest;
-import org.gbx.client.model.GrantTerms;
-import org.gbx.client.model.HandlingCode;
-import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Status;
-import org.gbx.client.model.Urgency;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
 import org.gbx.client.records.IdType;
@@ -42,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Zhuhai's real node builds and records genuine deliveries; then a rogue server holding Zhuhai's
- * TLS certificate serves doctored copies. Macau's real node, started afterwards, catches up from
+ * node TLS certificate serves doctored copies. Macau's real node, started afterwards, catches up from
  * the ledger, fetches each, and must reject every one, store nothing, and record the mismatch.
  */
 class TamperedPackageIT {
@@ -69,16 +62,9 @@ class TamperedPackageIT {
             try (ExchangeNode zhuhaiNode = ExchangeNodes.start(zhuhaiLiaison, zhuhaiDb,
                     ExchangeNodes.settings("zhuhai", Map.of(), CHUNK), zhuhai)) {
                 for (Tamper tamper : Tamper.values()) {
-                    String requestId = TestNetwork.uniqueId("tamper");
-                    ExchangeLedger.over(macauLiaison).createRequest(requestId, new NewRequest("ZhuhaiPSBMSP",
-                            "Check footage of a fraud suspect", "Liaison agreement 2024, art. 3", HandlingCode.H0, null,
-                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV), Urgency.URGENT, 30),
-                            CaseDetails.of(ExchangeNodes.details(subject)));
-                    Instant now = Instant.now();
-                    ExchangeLedger.over(zhuhaiApprover).approveRequest(requestId, new GrantTerms(
-                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV), now.plus(2, ChronoUnit.DAYS),
-                            now.plus(10, ChronoUnit.DAYS), 3, null));
-                    requests.put(tamper, requestId);
+                    requests.put(tamper, ExchangeNodes.requestAndGrant(macauLiaison, zhuhaiApprover, "tamper", subject,
+                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV),
+                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV)));
                 }
                 for (String requestId : requests.values()) {
                     ExchangeNodes.Outcomes.of(zhuhai.delivered, requestId).get(120, TimeUnit.SECONDS);
@@ -89,7 +75,7 @@ class TamperedPackageIT {
                         dir.resolve("rogue").resolve(request.getValue()), request.getKey());
             }
             ChannelTrust trust = ChannelTrust.of(TestNetwork.config());
-            try (PackageServer rogue = PackageServer.start(0, ExchangeNodes.peerTls("zhuhai"), trust, (id, client) -> {
+            try (PackageServer rogue = PackageServer.start(0, ExchangeNodes.nodeTls("zhuhai"), trust, (id, client) -> {
                 Path folder = dir.resolve("rogue").resolve(id);
                 if (!requests.containsValue(id)) {
                     throw new TransferRefusedException(TransferRefusedException.Reason.NO_PACKAGE, "not ours");
