@@ -56,6 +56,17 @@ class WhoAmIAndPingTest {
     }
 
     @Test
+    void bench_write_puts_one_key_in_its_own_namespace_and_nothing_else() {
+        channel.submit(liaison, (c, ctx) -> {
+            c.benchWrite(ctx, "request~r1");
+            return "";
+        });
+
+        assertThat(channel.ledger().publicState()).containsOnlyKeys("bench~request~r1");
+        assertThat(channel.ledger().events()).isEmpty();
+    }
+
+    @Test
     void get_ping_of_an_unknown_id_is_refused_with_not_found() {
         ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class,
                 () -> channel.evaluate(liaison, (c, ctx) -> c.getPing(ctx, "never-pinged")));
