@@ -1,6 +1,9 @@
 package org.gbx.client.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify-ledger")
 final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
 
+    /** How many times to catch up with blocks committed during the verification before comparing. */
+    private static final int CATCH_UP_ROUNDS = 3;
+
     @Option(names = "--blocks", paramLabel = "DIR", descriptionKey = "option.auditBlocks")
     Path savedCopy;
 
@@ -60,20 +66,32 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         if (saveTo != null) {
             source = new SavingBlockSource(source, saveTo);
         }
-        ChainVerificationResult chain = new ChainVerification(channel, session.config().chaincode(),
-                Optional.ofNullable(checkpoint).map(CheckpointFile::new),
-                new ProgressBar(err, messages.get("audit.progress.blocks"))).run(source);
+        CheckpointFile checkpointFile = new CheckpointFile(checkpoint != null ? checkpoint : temporaryCheckpoint());
+        ChainVerification verification = new ChainVerification(channel, session.config().chaincode(),
+                Optional.of(checkpointFile), new ProgressBar(err, messages.get("audit.progress.blocks")));
+        ChainVerificationResult chain = verification.run(source);
+        long resumedFrom = chain.resumedFromBlock();
 
         // A saved copy is verified offline: the live chaincode may have moved on since.
         Optional<List<HistoryDifference>> differences = Optional.empty();
         Optional<String> incomplete = Optional.empty();
         if (savedCopy == null) {
             try {
-                differences = Optional.of(HistoryComparison.compare(chain.rebuilt(),
-                        new LedgerChaincodeView(session.ledger(), forces(session))));
+                LedgerChaincodeView chaincode = new LedgerChaincodeView(session.ledger(), forces(session));
+                differences = Optional.of(HistoryComparison.compare(chain.rebuilt(), chaincode));
+                // The ledger moves on while it is verified: a difference may only mean the chaincode
+                // already answers from blocks committed since. Verify those (the checkpoint makes it
+                // incremental) and compare again; a real difference stays.
+                for (int round = 1; round <= CATCH_UP_ROUNDS && !differences.get().isEmpty(); round++) {
+                    chain = verification.run(source);
+                    differences = Optional.of(HistoryComparison.compare(chain.rebuilt(), chaincode));
+                }
             } catch (LedgerUnavailableException e) {
                 incomplete = Optional.of(messages.get("audit.value.chaincodeUnavailable", e.getMessage()));
             }
+        }
+        if (checkpoint == null) {
+            deleteQuietly(checkpointFile.path());
         }
         Optional<PeerComparison.Outcome> peers = Optional.ofNullable(compareWith)
                 .map(org -> compareWithPeer(session, org, err));
@@ -81,7 +99,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         VerificationStatement statement = statement(session, chain, differences, incomplete, peers);
         Optional<Path> signature = Optional.ofNullable(statementFile)
                 .map(file -> StatementSigner.write(statement, session.connection().identity(), file));
-        print(session, chain, statement, signature);
+        print(session, resumedFrom, statement, signature);
         return switch (statement.result()) {
             case "INTACT" -> ExitCode.OK;
             case "INCOMPLETE" -> ExitCode.UNAVAILABLE;
@@ -95,6 +113,24 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
             BlockSource theirs = peerOf(session, connection.network(), orgKey);
             return PeerComparison.compare(ownPeer(session), theirs,
                     new ProgressBar(err, session.messages().get("audit.progress.compared")));
+        }
+    }
+
+    private static Path temporaryCheckpoint() {
+        try {
+            Path file = Files.createTempFile("gbx-audit-", ".checkpoint.json");
+            Files.delete(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary checkpoint file", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temporary file holds hashes only; nothing to report to the auditor.
         }
     }
 
@@ -118,7 +154,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
                 : messages.get("audit.value.differences", d.size()))
                 .or(() -> incomplete).orElse(messages.get("audit.value.notCompared"));
         String peer = peers.map(p -> p.divergences().isEmpty()
-                ? messages.get("audit.value.peerSame", Math.min(p.ownHeight(), p.otherHeight()), p.other(),
+                ? messages.get("audit.value.peerSame", Math.min(p.ownHeight(), p.otherHeight()) - 1, p.other(),
                         p.otherHeight(), p.ownHeight())
                 : messages.get("audit.value.peerDiverges", p.divergences().size(), p.other()))
                 .orElse(messages.get("audit.value.notCompared"));
@@ -132,7 +168,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
                         .organisation().mspId());
     }
 
-    private static void print(CliSession session, ChainVerificationResult chain, VerificationStatement statement,
+    private static void print(CliSession session, long resumedFrom, VerificationStatement statement,
             Optional<Path> signature) {
         Output output = session.output();
         if (output.isJson()) {
@@ -144,7 +180,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         fields.put(messages.get("audit.field.channel"), statement.channel());
         fields.put(messages.get("audit.field.source"), statement.source());
         fields.put(messages.get("audit.field.blocks"), statement.blocks()
-                + (chain.resumedFromBlock() > 0 ? " " + messages.get("audit.value.resumed", chain.resumedFromBlock()) : ""));
+                + (resumedFrom > 0 ? " " + messages.get("audit.value.resumed", resumedFrom) : ""));
         fields.put(messages.get("audit.field.genesis"), statement.genesisHeaderHash());
         fields.put(messages.get("audit.field.last"), statement.lastHeaderHash());
         fields.put(messages.get("audit.field.transactions"), messages.get("audit.value.transactions",

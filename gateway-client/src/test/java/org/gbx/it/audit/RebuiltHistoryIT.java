@@ -14,6 +14,7 @@ import org.gbx.client.audit.ChainVerification;
 import org.gbx.client.audit.ChainVerificationResult;
 import org.gbx.client.audit.ProgressListener;
 import org.gbx.client.audit.chain.BlockSource;
+import org.gbx.client.audit.chain.PeerBlockSource;
 import org.gbx.client.audit.history.ChaincodeView;
 import org.gbx.client.audit.history.HistoryComparison;
 import org.gbx.client.audit.history.LedgerChaincodeView;
@@ -159,7 +160,8 @@ class RebuiltHistoryIT {
     }
 
     private static ScriptedExchanges.Force force(String mspId, LedgerConnection liaison, LedgerConnection approver) {
-        return new ScriptedExchanges.Force(mspId, ledger(liaison), ledger(approver));
+        PeerBlockSource peer = new PeerBlockSource(liaison.network(), mspId + " peer", Duration.ofSeconds(30));
+        return new ScriptedExchanges.Force(mspId, ledger(liaison), ledger(approver), peer::height);
     }
 
     private static ExchangeLedger ledger(LedgerConnection connection) {

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.CaseDetails;
@@ -29,8 +31,11 @@ import org.gbx.client.model.Urgency;
  */
 final class ScriptedExchanges {
 
-    /** The four users of the two forces a request involves. */
-    record Force(String mspId, ExchangeLedger liaison, ExchangeLedger approver) {
+    /**
+     * A force's liaison and approver, and the height of the force's peer: a step waits until the
+     * acting force's peer holds the block of the previous step, as an officer would see it first.
+     */
+    record Force(String mspId, ExchangeLedger liaison, ExchangeLedger approver, LongSupplier peerHeight) {
     }
 
     enum Fate {
@@ -50,6 +55,8 @@ final class ScriptedExchanges {
     private final Force macau;
     private final Force zhuhai;
     private final AtomicLong lastBlock = new AtomicLong();
+    /** The block of the previous step of the request this thread is playing. */
+    private final ThreadLocal<Long> requestBlock = ThreadLocal.withInitial(() -> -1L);
 
     ScriptedExchanges(Force macau, Force zhuhai) {
         this.macau = macau;
@@ -88,45 +95,47 @@ final class ScriptedExchanges {
 
     /** One exchange Macau asked for, granted, delivered and received: its data may now be accessed. */
     void receivedByMacau(String id) {
+        requestBlock.set(-1L);
         create(id, macau, zhuhai);
         grant(id, zhuhai, List.of(DataCategory.IDENTITY));
-        note(zhuhai.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
-        note(macau.liaison().recordReceipt(id, hash('a')));
+        step(zhuhai, () -> zhuhai.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
+        step(macau, () -> macau.liaison().recordReceipt(id, hash('a')));
     }
 
     private void play(String id, Fate fate, Force requester, Force target) {
+        requestBlock.set(-1L);
         create(id, requester, target);
         switch (fate) {
             case LEFT_PENDING -> { }
-            case REJECTED -> note(target.approver().rejectRequest(id, "Outside the scope of the agreement"));
+            case REJECTED -> step(target, () -> target.approver().rejectRequest(id, "Outside the scope of the agreement"));
             case REVOKED_BEFORE_DELIVERY_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS));
-                note(target.approver().revokeGrant(id, "Case closed before delivery"));
-                note(requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
+                step(target, () -> target.approver().revokeGrant(id, "Case closed before delivery"));
+                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
             }
             case USED_AND_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS));
-                note(target.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
-                note(requester.liaison().recordReceipt(id, hash('a')));
-                note(requester.liaison().recordAccess(id, "Cross-check with border log"));
-                note(requester.liaison().recordAccess(id, "Confirm identity for the case file"));
-                note(requester.liaison().recordDestruction(id, DestructionMethod.CRYPTO_ERASE));
+                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
+                step(requester, () -> requester.liaison().recordReceipt(id, hash('a')));
+                step(requester, () -> requester.liaison().recordAccess(id, "Cross-check with border log"));
+                step(requester, () -> requester.liaison().recordAccess(id, "Confirm identity for the case file"));
+                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.CRYPTO_ERASE));
             }
             case MISMATCH_REDELIVERED_REVOKED_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY));
-                note(target.liaison().recordDelivery(id, delivery(hash('b'), List.of(DataCategory.IDENTITY))));
-                note(requester.liaison().recordReceipt(id, hash('c')));
-                note(target.liaison().recordDelivery(id, delivery(hash('d'), List.of(DataCategory.IDENTITY))));
-                note(requester.liaison().recordReceipt(id, hash('d')));
-                note(requester.liaison().recordAccess(id, "Check the re-delivered record"));
-                note(target.approver().revokeGrant(id, "Provider withdrew consent"));
-                note(requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
+                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('b'), List.of(DataCategory.IDENTITY))));
+                step(requester, () -> requester.liaison().recordReceipt(id, hash('c')));
+                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('d'), List.of(DataCategory.IDENTITY))));
+                step(requester, () -> requester.liaison().recordReceipt(id, hash('d')));
+                step(requester, () -> requester.liaison().recordAccess(id, "Check the re-delivered record"));
+                step(target, () -> target.approver().revokeGrant(id, "Provider withdrew consent"));
+                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
             }
         }
     }
 
     private void create(String id, Force requester, Force target) {
-        note(requester.liaison().createRequest(id, new NewRequest(target.mspId(),
+        step(requester, () -> requester.liaison().createRequest(id, new NewRequest(target.mspId(),
                 "Scripted audit exchange: identify a travel permit holder", "Liaison agreement art. 3",
                 HandlingCode.H1, null, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS), Urgency.NORMAL,
                 30), CaseDetails.of("{\"case\":\"scripted audit case\"}")));
@@ -134,7 +143,7 @@ final class ScriptedExchanges {
 
     private void grant(String id, Force target, List<DataCategory> categories) {
         Instant now = Instant.now();
-        note(target.approver().approveRequest(id, new GrantTerms(categories, now.plus(Duration.ofDays(7)),
+        step(target, () -> target.approver().approveRequest(id, new GrantTerms(categories, now.plus(Duration.ofDays(7)),
                 now.plus(Duration.ofDays(20)), 3, "H1 applies")));
     }
 
@@ -146,7 +155,24 @@ final class ScriptedExchanges {
         return String.valueOf(c).repeat(64);
     }
 
-    private void note(Submitted<?> submitted) {
+    /** Runs one step as {@code actor} once its peer has every block of this request so far. */
+    private void step(Force actor, Supplier<Submitted<?>> action) {
+        long needed = requestBlock.get() + 1;
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (actor.peerHeight().getAsLong() < needed && Instant.now().isBefore(giveUp)) {
+            pause();
+        }
+        Submitted<?> submitted = action.get();
+        requestBlock.set(submitted.receipt().blockNumber());
         lastBlock.accumulateAndGet(submitted.receipt().blockNumber(), Math::max);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a peer", e);
+        }
     }
 }
