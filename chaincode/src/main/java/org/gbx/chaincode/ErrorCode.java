@@ -31,7 +31,9 @@ public enum ErrorCode {
     ACCESS_LIMIT_REACHED,
     DEADLINE_NOT_PASSED,
     SUSPENSION_UNCHANGED,
-    DETAILS_UNAVAILABLE;
+    DETAILS_UNAVAILABLE,
+    NOT_IN_DELIVERY,
+    ENDORSEMENT_CONFLICT;
 
     /** The exception to throw: message {@code CODE: explanation}, payload {@code CODE}. */
     public ChaincodeException refuse(String explanation) {

@@ -1,6 +1,9 @@
 package org.gbx.chaincode;
 
+import static org.gbx.chaincode.ErrorCode.ENDORSEMENT_CONFLICT;
+import static org.gbx.chaincode.ErrorCode.ILLEGAL_TRANSITION;
 import static org.gbx.chaincode.ErrorCode.NOT_FOUND;
+import static org.gbx.chaincode.ErrorCode.NOT_IN_DELIVERY;
 import static org.gbx.chaincode.ErrorCode.REQUEST_ID_CONFLICT;
 import static org.gbx.chaincode.ErrorCode.SUSPENSION_UNCHANGED;
 import static org.gbx.chaincode.rules.Input.MAX_NOTE;
@@ -8,6 +11,7 @@ import static org.gbx.chaincode.rules.Input.MAX_NOTE;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.gbx.chaincode.evidence.MerkleProof;
 import org.gbx.chaincode.identity.Hashes;
 import org.gbx.chaincode.ledger.LedgerJson;
 import org.gbx.chaincode.ledger.LedgerKeys;
@@ -17,6 +21,10 @@ import org.gbx.chaincode.model.DeliveryDraft;
 import org.gbx.chaincode.model.DestructionMethod;
 import org.gbx.chaincode.model.Destruction;
 import org.gbx.chaincode.model.DetailsCheck;
+import org.gbx.chaincode.model.Endorsement;
+import org.gbx.chaincode.model.EndorsementAsk;
+import org.gbx.chaincode.model.EndorsementSignature;
+import org.gbx.chaincode.model.EndorsementStatus;
 import org.gbx.chaincode.model.ExchangeRequest;
 import org.gbx.chaincode.model.GrantDraft;
 import org.gbx.chaincode.model.HistoryEntry;
@@ -196,6 +204,75 @@ public final class ExchangeContract implements ContractInterface {
         });
         session.details().purge(after);
         return LedgerJson.write(after);
+    }
+
+    /** The requester's liaison asks the owner to endorse one received record as evidence. */
+    @Transaction(name = "RequestEndorsement", intent = TYPE.SUBMIT)
+    public String requestEndorsement(Context ctx, String requestId, String askJson) {
+        EndorsementAsk ask = LedgerJson.parseArgument("askJson", askJson, EndorsementAsk.class);
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        Authorization.requireMayAskEndorsement(session.caller(), request);
+        Optional<Endorsement> existing = session.endorsements().find(request.requestId(), ask.leafIndex());
+        if (existing.isPresent()) {
+            if (!existing.get().asksFor(ask, request.delivery())) {
+                throw ENDORSEMENT_CONFLICT.refuse("an endorsement of another leaf at this position exists");
+            }
+            return LedgerJson.write(existing.get());
+        }
+        Authorization.requireNoForceSuspended(request, session.suspensions()::isSuspended);
+        Lifecycle.requireEndorsable(request);
+        Endorsement asked = Endorsement.asked(request.requestId(), ask, request.delivery(),
+                session.caller().officer(), session.now());
+        session.endorsements().put(request, asked);
+        session.emit("EndorsementRequested", asked);
+        return LedgerJson.write(asked);
+    }
+
+    /**
+     * The owner's approver records its signature's hash. Refused unless the Merkle proof takes the
+     * asked leaf to the delivery's root on the ledger: a record that was not delivered cannot be
+     * endorsed, whatever the approver signed.
+     */
+    @Transaction(name = "RecordEndorsement", intent = TYPE.SUBMIT)
+    public String recordEndorsement(Context ctx, String requestId, String leafIndex, String signatureJson) {
+        long index = Input.inRange("leafIndex", parseIndex(leafIndex), 0, EndorsementAsk.MAX_LEAVES - 1);
+        EndorsementSignature signature =
+                LedgerJson.parseArgument("signatureJson", signatureJson, EndorsementSignature.class);
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        Authorization.requireMayEndorse(session.caller(), request);
+        Endorsement asked = session.endorsements().load(request.requestId(), index);
+        if (asked.status() != EndorsementStatus.REQUESTED) {
+            throw ILLEGAL_TRANSITION.refuse("this record is already endorsed");
+        }
+        Authorization.requireNoForceSuspended(request, session.suspensions()::isSuspended);
+        Lifecycle.requireEndorsable(request);
+        String root = request.delivery().merkleRoot();
+        if (!root.equals(asked.merkleRoot())
+                || !MerkleProof.includes(root, asked.leafHash(), index, asked.leafCount(), signature.proof())) {
+            throw NOT_IN_DELIVERY.refuse("the proof does not take this leaf to the delivered Merkle root");
+        }
+        Endorsement endorsed = asked.endorsed(signature, session.caller().officer(), session.now());
+        session.endorsements().put(request, endorsed);
+        session.emit("RecordEndorsed", endorsed);
+        return LedgerJson.write(endorsed);
+    }
+
+    @Transaction(name = "GetEndorsement", intent = TYPE.EVALUATE)
+    public String getEndorsement(Context ctx, String requestId, String leafIndex) {
+        long index = Input.inRange("leafIndex", parseIndex(leafIndex), 0, EndorsementAsk.MAX_LEAVES - 1);
+        Session session = Session.of(ctx);
+        ExchangeRequest request = session.read(requestId);
+        return LedgerJson.write(session.endorsements().load(request.requestId(), index));
+    }
+
+    private static Long parseIndex(String leafIndex) {
+        try {
+            return Long.valueOf(Input.required("leafIndex", leafIndex));
+        } catch (NumberFormatException e) {
+            throw ErrorCode.INVALID_VALUE.refuse("leafIndex must be a whole number");
+        }
     }
 
     @Transaction(name = "SuspendOrg", intent = TYPE.SUBMIT)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.gbx.chaincode.identity.Caller;
 import org.gbx.chaincode.ledger.CaseDetails;
+import org.gbx.chaincode.ledger.Endorsements;
 import org.gbx.chaincode.ledger.LedgerJson;
 import org.gbx.chaincode.ledger.RequestLedger;
 import org.gbx.chaincode.ledger.Suspensions;
@@ -46,6 +47,10 @@ final class Session {
 
     CaseDetails details() {
         return new CaseDetails(stub);
+    }
+
+    Endorsements endorsements() {
+        return new Endorsements(stub);
     }
 
     Suspensions suspensions() {

@@ -28,6 +28,7 @@ import org.gbx.chaincode.testing.DecodedKeyPolicy;
 import org.gbx.chaincode.testing.Exchange;
 import org.gbx.chaincode.testing.InMemoryLedger;
 import org.gbx.chaincode.testing.Officer;
+import org.gbx.chaincode.testing.Refusals;
 import org.gbx.chaincode.testing.Samples;
 import org.gbx.chaincode.testing.TestChannel;
 import org.hyperledger.fabric.contract.Context;
@@ -46,18 +47,9 @@ class ExchangeContractTest {
         return refusalOf(who, Map.of(), transaction);
     }
 
-    /** Asserts the transaction is refused with a well-formed message and leaves state and events as they were. */
     private ErrorCode refusalOf(Officer who, Map<String, byte[]> transientData,
             BiFunction<ExchangeContract, Context, String> transaction) {
-        Map<String, byte[]> before = Map.copyOf(channel.ledger().publicState());
-        int eventsBefore = channel.ledger().events().size();
-        ChaincodeException refusal =
-                catchThrowableOfType(ChaincodeException.class, () -> channel.submit(who, transientData, transaction));
-        assertThat(refusal).as("refused").isNotNull();
-        assertThat(refusal.getMessage()).startsWith(ErrorCode.of(refusal).name() + ": ");
-        assertThat(channel.ledger().publicState()).containsExactlyInAnyOrderEntriesOf(before);
-        assertThat(channel.ledger().events()).hasSize(eventsBefore);
-        return ErrorCode.of(refusal);
+        return Refusals.refusalOf(channel, who, transientData, transaction);
     }
 
     private InMemoryLedger.Event lastEvent() {

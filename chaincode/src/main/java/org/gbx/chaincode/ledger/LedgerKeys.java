@@ -6,6 +6,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 /** Every key the chaincode reads or writes, public and private, in one place. */
 public final class LedgerKeys {
     private static final String ACCESS = "access";
+    private static final String ENDORSEMENT = "endorsement";
     private static final String ORG_STATUS = "org-status";
     private static final String STATUS = "status";
 
@@ -42,6 +43,11 @@ public final class LedgerKeys {
     /** Zero-padded so that accesses list in order. */
     public static String access(String requestId, int sequence) {
         return new CompositeKey(ACCESS, requestId, String.format("%06d", sequence)).toString();
+    }
+
+    /** One endorsement per delivered leaf of a request. */
+    public static String endorsement(String requestId, long leafIndex) {
+        return new CompositeKey(ENDORSEMENT, requestId, String.format("%013d", leafIndex)).toString();
     }
 
     public static CompositeKey accessesOf(String requestId) {

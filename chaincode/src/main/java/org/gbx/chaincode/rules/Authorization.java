@@ -57,11 +57,28 @@ public final class Authorization {
 
     /** A frozen force's requests stand still, except for steps that withdraw or destroy data. */
     public static void requireNotFrozen(RequestAction action, ExchangeRequest request, Predicate<String> isSuspended) {
-        if (ALLOWED_WHILE_SUSPENDED.contains(action)) {
-            return;
+        if (!ALLOWED_WHILE_SUSPENDED.contains(action)) {
+            requireNoForceSuspended(request, isSuspended);
         }
+    }
+
+    /** Steps outside the request lifecycle (evidence endorsements) stand still too. */
+    public static void requireNoForceSuspended(ExchangeRequest request, Predicate<String> isSuspended) {
         if (request.forces().stream().anyMatch(isSuspended)) {
             throw ORG_SUSPENDED.refuse("a force of this request is suspended by the committee");
+        }
+    }
+
+    /** Evidence: the requester's liaison asks, the data owner's approver endorses (異地簽註). */
+    public static void requireMayAskEndorsement(Caller caller, ExchangeRequest request) {
+        if (!caller.is(request.requesterOrg(), LIAISON)) {
+            throw UNAUTHORIZED.refuse("only a liaison of the requesting force asks for an endorsement");
+        }
+    }
+
+    public static void requireMayEndorse(Caller caller, ExchangeRequest request) {
+        if (!caller.is(request.targetOrg(), APPROVER)) {
+            throw UNAUTHORIZED.refuse("only an approver of the force that delivered the data endorses it");
         }
     }
 

@@ -39,6 +39,9 @@ public final class Lifecycle {
     public static final Set<Status> DESTRUCTIBLE =
             Collections.unmodifiableSet(EnumSet.of(REJECTED, DELIVERED, RECEIVED, ACCESSED, REVOKED, EXPIRED));
 
+    /** Only a delivery the recipient received intact, and has not destroyed, can be endorsed. */
+    public static final Set<Status> ENDORSABLE = Collections.unmodifiableSet(EnumSet.of(RECEIVED, ACCESSED));
+
     private static final Map<RequestAction, Set<Status>> SOURCES = new EnumMap<>(RequestAction.class);
 
     static {
@@ -59,6 +62,13 @@ public final class Lifecycle {
     public static void requireMove(RequestAction action, Status from) {
         if (!SOURCES.get(action).contains(from)) {
             throw ILLEGAL_TRANSITION.refuse(action.transaction() + " is not allowed on a request that is " + from);
+        }
+    }
+
+    public static void requireEndorsable(ExchangeRequest request) {
+        if (!ENDORSABLE.contains(request.status())) {
+            throw ILLEGAL_TRANSITION.refuse("records are endorsed only on a received request, not one that is "
+                    + request.status());
         }
     }
 
