@@ -62,16 +62,15 @@ final class RequestListCommand extends LedgerCommand {
     }
 
     private void collect(ExchangeLedger ledger, String mspId, Map<String, ExchangeRequest> into) {
-        String bookmark = "";
+        RequestPage page = null;
         do {
-            RequestPage page = ledger.listRequests(mspId, status, PAGE_SIZE, bookmark);
+            page = ledger.listRequests(mspId, status, PAGE_SIZE, page == null ? "" : page.bookmark());
             for (ExchangeRequest request : page.records()) {
                 if (into.size() >= limit) {
                     return;
                 }
                 into.putIfAbsent(request.requestId(), request);
             }
-            bookmark = page.bookmark();
-        } while (bookmark != null && !bookmark.isEmpty());
+        } while (page.hasMore());
     }
 }
