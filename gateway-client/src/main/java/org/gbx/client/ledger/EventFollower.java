@@ -59,21 +59,25 @@ public final class EventFollower implements AutoCloseable {
     public void follow(EventSink sink) {
         int failuresInARow = 0;
         while (!isStopped()) {
+            Status ended = Status.UNAVAILABLE.withDescription("the peer ended the event stream");
             try (CloseableIterator<ChaincodeEvent> events = open()) {
                 while (events.hasNext()) {
                     deliver(sink, events.next());
                     failuresInARow = 0;
                 }
             } catch (GatewayRuntimeException e) {
-                if (isStopped()) {
-                    return;
-                }
-                failuresInARow++;
-                if (failuresInARow >= MAX_RECONNECTS_IN_A_ROW) {
-                    throw FailureTranslator.translate("ChaincodeEvents", LedgerUnavailableException.Step.EVENTS, null, e);
-                }
-                pauseBeforeReconnect(failuresInARow, e.getStatus());
+                ended = e.getStatus();
             }
+            if (isStopped()) {
+                return;
+            }
+            // A stream only ends when broken: resume from the checkpoint, a bounded number of times in a row.
+            failuresInARow++;
+            if (failuresInARow >= MAX_RECONNECTS_IN_A_ROW) {
+                throw new LedgerUnavailableException("ChaincodeEvents", LedgerUnavailableException.Step.EVENTS,
+                        ended.getCode(), null, null);
+            }
+            pauseBeforeReconnect(failuresInARow, ended);
         }
     }
 

@@ -116,7 +116,7 @@ class EventFollowerTest {
             });
         }
 
-        fake.streams.add(List.of());
+        fake.streams.add(List.of(event(7, "tx-c")));
         try (EventFollower second = new EventFollower(fake.network(), "exchange", checkpoint, OptionalLong.of(5))) {
             second.follow(e -> second.stop());
         }
