@@ -68,6 +68,14 @@ public final class ExchangeLedger {
         return runner.submit(TransactionCall.of("Ping", pingId)).receipt();
     }
 
+    /**
+     * {@code BenchWrite}: the benchmark baseline (one state write under {@code bench~}; docs/ledger.md),
+     * endorsed by the named organisations as a request change is by its two forces.
+     */
+    public SubmitReceipt benchWrite(String key, List<String> endorsingMspIds) {
+        return runner.submit(TransactionCall.of("BenchWrite", key).endorsedBy(endorsingMspIds)).receipt();
+    }
+
     /** {@code GetPing}: reads a connectivity record back through this connection's peer. */
     public PingRecord getPing(String pingId) {
         return evaluate(TransactionCall.of("GetPing", pingId), PingRecord.class);

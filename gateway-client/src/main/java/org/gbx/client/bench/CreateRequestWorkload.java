@@ -1,0 +1,18 @@
+package org.gbx.client.bench;
+
+import org.gbx.client.ledger.ExchangeLedger;
+
+/** {@code CreateRequest} through {@link ExchangeLedger}: rules, indexes, key policies and private details. */
+record CreateRequestWorkload(ExchangeLedger ledger, String runId, String targetMspId) implements Workload {
+
+    @Override
+    public String name() {
+        return "create-request";
+    }
+
+    @Override
+    public void runOne(long sequence) {
+        ledger.createRequest(BenchRequests.id(runId, "c", sequence), BenchRequests.to(targetMspId),
+                BenchRequests.DETAILS);
+    }
+}
