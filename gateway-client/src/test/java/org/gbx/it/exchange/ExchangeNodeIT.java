@@ -19,12 +19,10 @@ import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
-import org.gbx.client.records.IdType;
 import org.gbx.client.records.ReceivedStore;
 import org.gbx.client.records.RecordSelector;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
-import org.gbx.client.records.SeedPlan;
 import org.gbx.client.records.Subject;
 import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.PackageFetcher;
@@ -63,8 +61,8 @@ class ExchangeNodeIT {
         String postgres = System.getenv("GBX_TEST_PG_URL");
         zhuhaiDb = RecordsDatabase.open(new DataHome(dir.resolve("zhuhai")), postgres, null, null);
         macauDb = RecordsDatabase.embedded(new DataHome(dir.resolve("macau")));
-        new RecordsSeeder(zhuhaiDb).seed(new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 80, 20_000, 7), n -> { });
-        new RecordsSeeder(macauDb).seed(new SeedPlan("macau", IdType.MACAU_BIR, 20, 20_000, 7), n -> { });
+        new RecordsSeeder(zhuhaiDb).seed(ExchangeNodes.NODES_ZHUHAI, n -> { });
+        new RecordsSeeder(macauDb).seed(ExchangeNodes.NODES_MACAU, n -> { });
         zhuhaiNode = ExchangeNodes.start(zhuhaiConnection, zhuhaiDb,
                 ExchangeNodes.settings("zhuhai", Map.of(), 4096), ZHUHAI);
         macauNode = ExchangeNodes.start(macauConnection, macauDb, ExchangeNodes.settings("macau",

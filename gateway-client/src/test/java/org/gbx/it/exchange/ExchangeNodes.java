@@ -27,6 +27,7 @@ import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.node.NodeListener;
 import org.gbx.client.node.NodeSettings;
 import org.gbx.client.records.RecordsDatabase;
+import org.gbx.client.records.SeedPlan;
 import org.gbx.client.records.Subject;
 import org.gbx.client.records.IdType;
 import org.gbx.client.transfer.NodeTls;
@@ -38,6 +39,20 @@ import org.gbx.it.TestNetwork;
  * at each force's TLS CA (config {@code exchangeNode.tlsDir}).
  */
 final class ExchangeNodes {
+
+    /*
+     * Every exchange IT's seed plan, here so that PersonalDataScanIT can re-seed them (seeding is
+     * deterministic) and know every identifier these tests sent through a lifecycle.
+     */
+    static final SeedPlan NODES_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 80, 20_000, 7);
+    static final SeedPlan NODES_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 20, 20_000, 7);
+    static final SeedPlan TAMPERED_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 80, 5 * 4096 + 100, 11);
+    static final SeedPlan PROCESSES_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 40, 4096, 23);
+    static final SeedPlan PROCESSES_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 5, 4096, 23);
+    static final SeedPlan SCAN_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 60, 4096, 31);
+    static final SeedPlan SCAN_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 20, 4096, 31);
+    static final List<SeedPlan> ALL_PLANS = List.of(NODES_ZHUHAI, NODES_MACAU, TAMPERED_ZHUHAI,
+            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU);
 
     private ExchangeNodes() {
     }

@@ -20,11 +20,9 @@ import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
-import org.gbx.client.records.IdType;
 import org.gbx.client.records.ReceivedStore;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
-import org.gbx.client.records.SeedPlan;
 import org.gbx.client.records.Subject;
 import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.PackageServer;
@@ -51,7 +49,7 @@ class TamperedPackageIT {
     void every_tampered_package_is_rejected_and_nothing_is_stored() throws Exception {
         RecordsDatabase zhuhaiDb = RecordsDatabase.embedded(new DataHome(dir.resolve("zhuhai")));
         RecordsDatabase macauDb = RecordsDatabase.embedded(new DataHome(dir.resolve("macau")));
-        new RecordsSeeder(zhuhaiDb).seed(new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 80, 5 * CHUNK + 100, 11), n -> { });
+        new RecordsSeeder(zhuhaiDb).seed(ExchangeNodes.TAMPERED_ZHUHAI, n -> { });
         Subject subject = ExchangeNodes.subjectWith(zhuhaiDb, "cctv_clip", "border_crossing");
         ExchangeNodes.Outcomes zhuhai = new ExchangeNodes.Outcomes();
         ExchangeNodes.Outcomes macau = new ExchangeNodes.Outcomes();
