@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 
 /** Turns the Fabric Gateway's exceptions into the typed {@link LedgerException}s, keeping the evidence. */
@@ -19,11 +18,6 @@ final class FailureTranslator {
 
     static LedgerException translate(String transactionName, LedgerUnavailableException.Step step,
             String transactionId, GatewayException e) {
-        return translate(transactionName, step, transactionId, e.getStatus(), e.getDetails(), e);
-    }
-
-    static LedgerException translate(String transactionName, LedgerUnavailableException.Step step,
-            String transactionId, GatewayRuntimeException e) {
         return translate(transactionName, step, transactionId, e.getStatus(), e.getDetails(), e);
     }
 
