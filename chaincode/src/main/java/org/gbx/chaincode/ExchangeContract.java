@@ -213,10 +213,10 @@ public final class ExchangeContract implements ContractInterface {
         Session session = Session.of(ctx);
         ExchangeRequest request = session.read(requestId);
         Authorization.requireMayAskEndorsement(session.caller(), request);
-        Optional<Endorsement> existing = session.endorsements().find(request.requestId(), ask.leafIndex());
+        Optional<Endorsement> existing = session.endorsements().find(request.requestId(), ask.leafHash());
         if (existing.isPresent()) {
-            if (!existing.get().asksFor(ask, request.delivery())) {
-                throw ENDORSEMENT_CONFLICT.refuse("an endorsement of another leaf at this position exists");
+            if (request.delivery() == null || !existing.get().merkleRoot().equals(request.delivery().merkleRoot())) {
+                throw ENDORSEMENT_CONFLICT.refuse("this record was asked for under another delivery");
             }
             return LedgerJson.write(existing.get());
         }
@@ -235,22 +235,22 @@ public final class ExchangeContract implements ContractInterface {
      * endorsed, whatever the approver signed.
      */
     @Transaction(name = "RecordEndorsement", intent = TYPE.SUBMIT)
-    public String recordEndorsement(Context ctx, String requestId, String leafIndex, String signatureJson) {
-        long index = Input.inRange("leafIndex", parseIndex(leafIndex), 0, EndorsementAsk.MAX_LEAVES - 1);
+    public String recordEndorsement(Context ctx, String requestId, String leafHash, String signatureJson) {
+        String leaf = Input.sha256Hex("leafHash", leafHash);
         EndorsementSignature signature =
                 LedgerJson.parseArgument("signatureJson", signatureJson, EndorsementSignature.class);
         Session session = Session.of(ctx);
         ExchangeRequest request = session.read(requestId);
         Authorization.requireMayEndorse(session.caller(), request);
-        Endorsement asked = session.endorsements().load(request.requestId(), index);
+        Endorsement asked = session.endorsements().load(request.requestId(), leaf);
         if (asked.status() != EndorsementStatus.REQUESTED) {
             throw ILLEGAL_TRANSITION.refuse("this record is already endorsed");
         }
         Authorization.requireNoForceSuspended(request, session.suspensions()::isSuspended);
         Lifecycle.requireEndorsable(request);
         String root = request.delivery().merkleRoot();
-        if (!root.equals(asked.merkleRoot())
-                || !MerkleProof.includes(root, asked.leafHash(), index, asked.leafCount(), signature.proof())) {
+        if (!root.equals(asked.merkleRoot()) || !MerkleProof.includes(root, leaf, signature.leafIndex(),
+                signature.leafCount(), signature.proof())) {
             throw NOT_IN_DELIVERY.refuse("the proof does not take this leaf to the delivered Merkle root");
         }
         Endorsement endorsed = asked.endorsed(signature, session.caller().officer(), session.now());
@@ -260,19 +260,11 @@ public final class ExchangeContract implements ContractInterface {
     }
 
     @Transaction(name = "GetEndorsement", intent = TYPE.EVALUATE)
-    public String getEndorsement(Context ctx, String requestId, String leafIndex) {
-        long index = Input.inRange("leafIndex", parseIndex(leafIndex), 0, EndorsementAsk.MAX_LEAVES - 1);
+    public String getEndorsement(Context ctx, String requestId, String leafHash) {
+        String leaf = Input.sha256Hex("leafHash", leafHash);
         Session session = Session.of(ctx);
         ExchangeRequest request = session.read(requestId);
-        return LedgerJson.write(session.endorsements().load(request.requestId(), index));
-    }
-
-    private static Long parseIndex(String leafIndex) {
-        try {
-            return Long.valueOf(Input.required("leafIndex", leafIndex));
-        } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_VALUE.refuse("leafIndex must be a whole number");
-        }
+        return LedgerJson.write(session.endorsements().load(request.requestId(), leaf));
     }
 
     @Transaction(name = "SuspendOrg", intent = TYPE.SUBMIT)

@@ -14,20 +14,20 @@ public final class Endorsements {
         this.stub = stub;
     }
 
-    public Optional<Endorsement> find(String requestId, long leafIndex) {
-        byte[] value = stub.getState(LedgerKeys.endorsement(requestId, leafIndex));
+    public Optional<Endorsement> find(String requestId, String leafHash) {
+        byte[] value = stub.getState(LedgerKeys.endorsement(requestId, leafHash));
         return value == null || value.length == 0
                 ? Optional.empty()
                 : Optional.of(LedgerJson.read(value, Endorsement.class));
     }
 
-    public Endorsement load(String requestId, long leafIndex) {
-        return find(requestId, leafIndex)
+    public Endorsement load(String requestId, String leafHash) {
+        return find(requestId, leafHash)
                 .orElseThrow(() -> ErrorCode.NOT_FOUND.refuse("no endorsement was asked for this record"));
     }
 
     public void put(ExchangeRequest request, Endorsement endorsement) {
-        String key = LedgerKeys.endorsement(endorsement.requestId(), endorsement.leafIndex());
+        String key = LedgerKeys.endorsement(endorsement.requestId(), endorsement.leafHash());
         stub.putState(key, LedgerJson.bytes(endorsement));
         stub.setStateValidationParameter(key, KeyPolicies.allOf(request.forces()));
     }

@@ -45,9 +45,9 @@ public final class LedgerKeys {
         return new CompositeKey(ACCESS, requestId, String.format("%06d", sequence)).toString();
     }
 
-    /** One endorsement per delivered leaf of a request. */
-    public static String endorsement(String requestId, long leafIndex) {
-        return new CompositeKey(ENDORSEMENT, requestId, String.format("%013d", leafIndex)).toString();
+    /** One endorsement per delivered record of a request, named by its Merkle leaf hash. */
+    public static String endorsement(String requestId, String leafHash) {
+        return new CompositeKey(ENDORSEMENT, requestId, leafHash).toString();
     }
 
     public static CompositeKey accessesOf(String requestId) {

@@ -3,18 +3,13 @@ package org.gbx.chaincode.model;
 import org.gbx.chaincode.rules.Input;
 
 /**
- * The {@code askJson} argument of RequestEndorsement: which delivered record, named only by its
- * position among the package's Merkle leaves and its leaf hash (no record id or content on the
- * ledger). {@code leafCount} is the number of leaves of the delivered tree, needed to check a proof.
+ * The {@code askJson} argument of RequestEndorsement: which received record, named only by its
+ * Merkle leaf hash (SHA-256 of 0x00 'R' and its canonical bytes), so no record id or content
+ * reaches the ledger and the requester needs nothing but the record it holds.
  */
-public record EndorsementAsk(Long leafIndex, Long leafCount, String leafHash) {
-
-    /** Leaves are records and clip chunks, so a package may hold more leaves than records. */
-    public static final long MAX_LEAVES = 1L << 40;
+public record EndorsementAsk(String leafHash) {
 
     public EndorsementAsk {
-        Input.inRange("leafCount", leafCount, 1, MAX_LEAVES);
-        Input.inRange("leafIndex", leafIndex, 0, leafCount - 1);
         Input.sha256Hex("leafHash", leafHash);
     }
 }
