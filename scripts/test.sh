@@ -11,8 +11,15 @@ started=$SECONDS
 step "Fabric binaries"
 scripts/build-fabric.sh
 
+step "Tools the integration tests need"
+# Headless Chromium renders the committee's HTML report in the audit tests.
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+chromium --version
+
 step "Build and unit tests"
-mvn -B -q install -DskipITs 2>&1 | tail -n 200
+mvn -B -q install 2>&1 | tail -n 200
 # Maven's quiet mode hides the summaries; show the counts per module.
 for r in chaincode gateway-client; do
   cat "$r"/target/surefire-reports/*.txt 2>/dev/null | grep -E '^Tests run' | awk -v m="$r" -F'[ ,]+' \
@@ -21,6 +28,7 @@ done
 
 we_started=no
 cleanup() {
+  scripts/lib/postgres.sh stop >/dev/null 2>&1 || true
   if [ "$we_started" = yes ]; then step "Stopping the test network"; scripts/network.sh down --clean || true; fi
 }
 trap cleanup EXIT
@@ -37,8 +45,14 @@ else
 fi
 scripts/tests/network-scripts.sh peer-cli
 
+export GBX_CONFIG="$ROOT/.network/gbx-network.json"
 step "Integration tests against the real network"
-GBX_CONFIG="$ROOT/.network/gbx-network.json" mvn -B -Pintegration verify -DskipUnitTests
+mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client
+
+step "Exchange node with PostgreSQL as the records database"
+GBX_TEST_PG_URL=$(scripts/lib/postgres.sh start) \
+  mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
+scripts/lib/postgres.sh stop
 
 if [ "$we_started" = yes ]; then
   step "Network script tests (restart from kept state)"
