@@ -27,8 +27,12 @@ public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration max
         }
     }
 
+    /**
+     * Each block commits at most one change to a request, so N officers acting on one request at
+     * once need up to N rounds; 30 attempts cover the 20 the tests drive, with room to spare.
+     */
     public static ConflictRetry defaults() {
-        return new ConflictRetry(12, Duration.ofMillis(200), Duration.ofSeconds(3));
+        return new ConflictRetry(30, Duration.ofMillis(100), Duration.ofSeconds(2));
     }
 
     boolean isRetryable(TxValidationCode code) {
