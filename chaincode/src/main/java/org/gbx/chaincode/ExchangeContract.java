@@ -230,7 +230,7 @@ public final class ExchangeContract implements ContractInterface {
     }
 
     /**
-     * The owner's approver records its signature's hash. Refused unless the Merkle proof takes the
+     * The owner's approver records its signature (the state keeps its hash). Refused unless the Merkle proof takes the
      * asked leaf to the delivery's root on the ledger: a record that was not delivered cannot be
      * endorsed, whatever the approver signed.
      */
@@ -253,7 +253,8 @@ public final class ExchangeContract implements ContractInterface {
                 signature.leafCount(), signature.proof())) {
             throw NOT_IN_DELIVERY.refuse("the proof does not take this leaf to the delivered Merkle root");
         }
-        Endorsement endorsed = asked.endorsed(signature, session.caller().officer(), session.now());
+        Endorsement endorsed = asked.endorsed(signature, session.stub().getTxId(), session.caller().officer(),
+                session.now());
         session.endorsements().put(request, endorsed);
         session.emit("RecordEndorsed", endorsed);
         return LedgerJson.write(endorsed);

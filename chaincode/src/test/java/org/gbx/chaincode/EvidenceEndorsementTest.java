@@ -6,6 +6,7 @@ import static org.gbx.chaincode.testing.Forces.MACAU;
 import static org.gbx.chaincode.testing.Forces.ZHUHAI;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -35,7 +36,7 @@ class EvidenceEndorsementTest {
     private final TestChannel channel = new TestChannel();
     private final Exchange exchange = new Exchange(channel);
     private final SampleTree tree = new SampleTree(6);
-    private final String signatureHash = Hashes.sha256Hex("cms-signature");
+    private final byte[] signature = "cms-signature".getBytes(StandardCharsets.UTF_8);
     private final String deliveryTxId = Hashes.sha256Hex("delivery-tx");
 
     private ErrorCode refusalOf(Officer who, BiFunction<ExchangeContract, Context, String> transaction) {
@@ -67,8 +68,8 @@ class EvidenceEndorsementTest {
 
     private String signatureJson(int index, List<String> proof) {
         return """
-                {"signatureHash":"%s","deliveryTxId":"%s","leafIndex":%d,"leafCount":%d,"proof":%s}"""
-                .formatted(signatureHash, deliveryTxId, index, tree.size(), LedgerJson.write(proof));
+                {"signature":"%s","deliveryTxId":"%s","leafIndex":%d,"leafCount":%d,"proof":%s}"""
+                .formatted(Base64.getEncoder().encodeToString(signature), deliveryTxId, index, tree.size(), LedgerJson.write(proof));
     }
 
     private String ask(int leaf) {
@@ -169,7 +170,8 @@ class EvidenceEndorsementTest {
 
             Endorsement endorsed = endorsement(LEAF);
             assertThat(endorsed.status()).isEqualTo(EndorsementStatus.ENDORSED);
-            assertThat(endorsed.signatureHash()).isEqualTo(signatureHash);
+            assertThat(endorsed.signatureHash()).isEqualTo(Hashes.sha256Hex(signature));
+            assertThat(endorsed.endorsementTxId()).isNotBlank();
             assertThat(endorsed.deliveryTxId()).isEqualTo(deliveryTxId);
             assertThat(endorsed.endorsedBy()).isEqualTo(officerOf(exchange.zhuhaiApprover));
             assertThat(channel.ledger().events()).last().extracting(e -> e.name()).isEqualTo("RecordEndorsed");
@@ -241,7 +243,7 @@ class EvidenceEndorsementTest {
                     signatureJson(6, tree.path(LEAF))))).isEqualTo(ErrorCode.INVALID_VALUE);
             assertThat(refusalOf(exchange.zhuhaiApprover, (c, ctx) -> c.recordEndorsement(ctx, ID,
                     tree.leaf(LEAF), """
-                    {"signatureHash":"%s","proof":[]}""".formatted(signatureHash)))).isEqualTo(ErrorCode.MISSING_FIELD);
+                    {"signature":"c2ln","proof":[]}"""))).isEqualTo(ErrorCode.MISSING_FIELD);
             assertThat(refusalOf(exchange.zhuhaiApprover, (c, ctx) -> c.recordEndorsement(ctx, ID,
                     tree.leaf(LEAF), signatureJson(List.of("xyz"))))).isEqualTo(ErrorCode.INVALID_VALUE);
         }

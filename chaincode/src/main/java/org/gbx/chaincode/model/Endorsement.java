@@ -19,18 +19,20 @@ public record Endorsement(
         Long leafCount,
         String signatureHash,
         String deliveryTxId,
+        String endorsementTxId,
         String endorsedBy,
         Instant endorsedAt) {
 
     public static Endorsement asked(String requestId, EndorsementAsk ask, Delivery delivery, String officer,
             Instant now) {
         return new Endorsement(requestId, ask.leafHash(), delivery.merkleRoot(), delivery.packageHash(),
-                EndorsementStatus.REQUESTED, officer, now, null, null, null, null, null, null);
+                EndorsementStatus.REQUESTED, officer, now, null, null, null, null, null, null, null);
     }
 
-    public Endorsement endorsed(EndorsementSignature signature, String officer, Instant now) {
+    /** The transaction's own id is kept, so the requester can fetch the block that holds the signature. */
+    public Endorsement endorsed(EndorsementSignature signature, String txId, String officer, Instant now) {
         return new Endorsement(requestId, leafHash, merkleRoot, packageHash, EndorsementStatus.ENDORSED,
                 requestedBy, requestedAt, signature.leafIndex(), signature.leafCount(), signature.signatureHash(),
-                signature.deliveryTxId(), officer, now);
+                signature.deliveryTxId(), txId, officer, now);
     }
 }
