@@ -18,7 +18,7 @@ import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
  */
 public final class OrderedBlocks implements BlockSource {
 
-    static final int COUNT = 7;
+    public static final int COUNT = 7;
 
     private final List<byte[]> blocks;
 
@@ -52,7 +52,7 @@ public final class OrderedBlocks implements BlockSource {
     }
 
     /** A copy in which block {@code number} is changed by {@code change} (its bytes re-serialised). */
-    OrderedBlocks withBlock(int number, UnaryOperator<Block> change) {
+    public OrderedBlocks withBlock(int number, UnaryOperator<Block> change) {
         List<byte[]> copy = new ArrayList<>(blocks);
         copy.set(number, change.apply(parse(blocks.get(number))).toByteArray());
         return new OrderedBlocks(copy);
