@@ -171,7 +171,9 @@ class EvidenceEndorsementTest {
             Endorsement endorsed = endorsement(LEAF);
             assertThat(endorsed.status()).isEqualTo(EndorsementStatus.ENDORSED);
             assertThat(endorsed.signatureHash()).isEqualTo(Hashes.sha256Hex(signature));
+            assertThat(Base64.getDecoder().decode(endorsed.signature())).isEqualTo(signature);
             assertThat(endorsed.endorsementTxId()).isNotBlank();
+            assertThat(endorsed.proof()).isEqualTo(tree.path(LEAF));
             assertThat(endorsed.deliveryTxId()).isEqualTo(deliveryTxId);
             assertThat(endorsed.endorsedBy()).isEqualTo(officerOf(exchange.zhuhaiApprover));
             assertThat(channel.ledger().events()).last().extracting(e -> e.name()).isEqualTo("RecordEndorsed");
