@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Benchmarks gbx against baselines measured in the same run on this machine
+# (issue 8): ledger, transfer, hashing, audit. A benchmark, not a test: it
+# asserts nothing. Prints each figure as "RATIO <name> <value>" and rewrites the
+# measured part of docs/benchmarks.md. Only 127.0.0.1 targets; it stops only the
+# processes it started, by their pid.
+#
+# Knobs: BENCH_CONCURRENCY (32) BENCH_SECONDS (20) BENCH_HALF_SECONDS (15)
+#        BENCH_TRANSFER_MIB (1024) BENCH_WORKLOADS ("bare-write create-request record-access")
+#        BENCH_JAR (gateway-client/target/gbx.jar, built when it lacks the bench classes)
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+CONCURRENCY=${BENCH_CONCURRENCY:-32}
+SECONDS_RUN=${BENCH_SECONDS:-20}
+SECONDS_HALF=${BENCH_HALF_SECONDS:-15}
+MIB=${BENCH_TRANSFER_MIB:-1024}
+WORKLOADS=${BENCH_WORKLOADS:-bare-write create-request record-access}
+CONFIG="$NET/gbx-network.json"
+WORK="$NET/bench"
+RESULTS="$WORK/results.txt"
+DOC="$GBX_ROOT/docs/benchmarks.md"
+started_pids=()
+
+cleanup() {
+  local pid
+  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK/clip.bin" "$WORK/package" "$WORK/spool" "$WORK/received.bin" "$WORK/www"
+}
+trap cleanup EXIT
+
+step "Network"
+scripts_dir="$GBX_ROOT/scripts"
+"$scripts_dir/network.sh" status >/dev/null 2>&1 || "$scripts_dir/network.sh" up
+
+step "Client jar"
+jar=${BENCH_JAR:-$GBX_ROOT/gateway-client/target/gbx.jar}
+has_bench() { python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).getinfo("org/gbx/client/bench/LedgerBench.class")' "$1" 2>/dev/null; }
+if ! has_bench "$jar"; then
+  say "building $jar"
+  mvn -B -q -f "$GBX_ROOT/pom.xml" -pl gateway-client -am -DskipTests package
+fi
+# Run a copy named after its hash: a colleague rebuilding target/ must not pull
+# classes out from under a running benchmark.
+mkdir -p "$WORK"
+JAR="$WORK/gbx-$(sha256sum "$jar" | cut -c1-12).jar"
+[ -f "$JAR" ] || cp "$jar" "$JAR"
+java_main() { java -cp "$JAR" "org.gbx.client.bench.$1" "${@:2}" 2>&1 | grep -v -e TcpMetrics -e 'Epoll available'; }
+now() { date +%s.%N; }
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
+: > "$RESULTS"
+record() { say "$*" | tee -a "$RESULTS"; }
+record "LOAD start $(cut -d' ' -f1-3 /proc/loadavg)"
+
+step "Audit: gbx audit verify-ledger against fetching the same blocks"
+t0=$(now)
+java -jar "$JAR" audit verify-ledger --config "$CONFIG" --org oversight --user auditor1 --lang en --json \
+  > "$WORK/verify.json" 2>/dev/null || die "verify-ledger failed (see $WORK/verify.json)"
+record "VERIFY seconds=$(since "$t0") blocks=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['blocks'])" "$WORK/verify.json")"
+blocks=$(awk '/^VERIFY/ { sub("blocks=", "", $3); print $3 }' "$RESULTS")
+t0=$(now); java_main BlockFetchBench "$CONFIG" "$blocks" >/dev/null
+record "FETCH seconds=$(since "$t0") blocks=$blocks"
+
+step "Hashing: package hashing and Merkle tree against openssl dgst -sha256 ($MIB MiB)"
+head -c "${MIB}M" /dev/urandom > "$WORK/clip.bin"
+sha=$(openssl dgst -sha256 -r "$WORK/clip.bin" | cut -c1-64)   # warms the page cache for both
+t0=$(now); openssl dgst -sha256 -r "$WORK/clip.bin" >/dev/null
+record "OPENSSL_DGST seconds=$(since "$t0") mib=$MIB"
+java_main HashBench "$CONFIG" "$WORK/clip.bin" "$WORK" "$sha" | tee -a "$RESULTS"
+
+step "Transfer: one $MIB MiB package node to node against openssl s_server + curl"
+zt="$NET/orgs/zhuhai/exchange-node/tls"; mt="$NET/orgs/macau/exchange-node/tls"
+mkdir -p "$WORK/www" && ln -f "$WORK/clip.bin" "$WORK/www/clip.bin"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+(cd "$WORK/www" && exec openssl s_server -quiet -WWW -accept "127.0.0.1:$port" \
+  -cert "$zt/server.crt" -key "$zt/server.key" -CAfile "$mt/ca.crt" -Verify 1) >/dev/null 2>&1 &
+started_pids+=($!)
+wait_for 10 "openssl s_server" port_in_use "$port"
+secs=$(curl -sS --cacert "$zt/ca.crt" --cert "$mt/server.crt" --key "$mt/server.key" \
+  "https://127.0.0.1:$port/clip.bin" -o "$WORK/received.bin" -w '%{time_total}')
+record "OPENSSL_TLS seconds=$secs mib=$MIB"
+kill "${started_pids[-1]}"
+rm -f "$WORK/received.bin"
+java -Xmx256m -cp "$JAR" org.gbx.client.bench.TransferBench "$CONFIG" "$WORK/package" "$WORK/spool" 2>&1 |
+  grep '^TRANSFER' | tee -a "$RESULTS"
+
+step "Ledger: $WORKLOADS at concurrency $CONCURRENCY for ${SECONDS_RUN}s, then half load for ${SECONDS_HALF}s"
+# shellcheck disable=SC2086 # one argument per workload
+java_main LedgerBench "$CONFIG" "$CONCURRENCY" "$SECONDS_RUN" "$SECONDS_HALF" $WORKLOADS | tee -a "$RESULTS"
+record "LOAD end $(cut -d' ' -f1-3 /proc/loadavg)"
+
+step "Figures"
+python3 "$GBX_ROOT/scripts/lib/bench_report.py" "$RESULTS" "$DOC" "$CONCURRENCY"

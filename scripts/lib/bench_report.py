@@ -1,0 +1,107 @@
+"""Turns scripts/bench.sh's raw lines into ratios: prints "RATIO <name> <value>" per
+figure and rewrites the measured part of docs/benchmarks.md (between the markers),
+keeping the hand-written analysis around it."""
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+BATCH_TIMEOUT_MS = 500  # network-config/configtx.yaml
+
+
+def parse(path):
+    """Each line 'KIND k=v ...' (RESULT lines keyed by workload and mode)."""
+    found = {}
+    for line in open(path, encoding="utf-8"):
+        kind, *pairs = line.split()
+        if kind == "LOAD":
+            found[kind + " " + pairs[0]] = " ".join(pairs[1:])
+            continue
+        values = dict(p.split("=", 1) for p in pairs if "=" in p)
+        key = kind
+        if kind == "RESULT":
+            key = f"RESULT {values['workload']} {values['mode']}"
+        elif kind == "SIGN":
+            key = f"SIGN {values['signer']}"
+        found[key] = values
+    return found
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem_kib = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1))
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    sha = "yes" if " sha_ni" in open("/proc/cpuinfo").read() else "no"
+    return f"{nproc} cores, {cpu} (SHA extensions: {sha}), {mem_kib / 1048576:.1f} GiB memory, {platform.system()} {platform.release()}"
+
+
+def figures(r):
+    """(name, what, gbx, baseline, ratio, target, met) for every figure the run produced."""
+    rows = []
+    bare = r.get("RESULT bare-write closed")
+    for workload in ("create-request", "record-access"):
+        got = r.get(f"RESULT {workload} closed")
+        if bare and got:
+            ratio = float(got["tps"]) / float(bare["tps"])
+            rows.append((f"ledger_{workload.replace('-', '_')}_tps", f"{workload} throughput (tx/s, concurrency {got['concurrency']})",
+                         got["tps"], bare["tps"], ratio, ">= 0.9", ratio >= 0.9))
+            ratio = float(got["p95"]) / float(bare["p95"])
+            rows.append((f"ledger_{workload.replace('-', '_')}_p95", f"{workload} p95 commit latency at saturation (ms)",
+                         got["p95"], bare["p95"], ratio, "(info)", None))
+    for workload in ("bare-write", "create-request", "record-access"):
+        half = r.get(f"RESULT {workload} open")
+        if half:
+            limit = BATCH_TIMEOUT_MS + 1000
+            ratio = float(half["p95"]) / limit
+            rows.append((f"half_load_{workload.replace('-', '_')}_p95", f"{workload} p95 at half load, {half['offered']} tx/s offered (ms; baseline = batch timeout + 1 s)",
+                         half["p95"], str(limit), ratio, "<= 1.0", ratio <= 1.0))
+    if "TRANSFER" in r and "OPENSSL_TLS" in r:
+        base = float(r["OPENSSL_TLS"]["mib"]) / float(r["OPENSSL_TLS"]["seconds"])
+        gbx = float(r["TRANSFER"]["mib_per_s"])
+        rows.append(("transfer", f"goodput of one {r['OPENSSL_TLS']['mib']} MiB package (MiB/s) vs openssl s_server + curl",
+                     f"{gbx:.1f}", f"{base:.1f}", gbx / base, ">= 0.8", gbx / base >= 0.8))
+    if "HASH" in r and "OPENSSL_DGST" in r:
+        base = float(r["OPENSSL_DGST"]["mib"]) / float(r["OPENSSL_DGST"]["seconds"])
+        gbx = float(r["HASH"]["mib_per_s"])
+        rows.append(("hashing", "package hashing + Merkle tree (MiB/s) vs openssl dgst -sha256",
+                     f"{gbx:.0f}", f"{base:.0f}", gbx / base, ">= 0.6", gbx / base >= 0.6))
+    if "VERIFY" in r and "FETCH" in r:
+        ratio = float(r["VERIFY"]["seconds"]) / float(r["FETCH"]["seconds"])
+        rows.append(("verify_over_fetch", f"verify-ledger vs fetching the same {r['VERIFY']['blocks']} blocks (s)",
+                     r["VERIFY"]["seconds"], r["FETCH"]["seconds"], ratio, "<= 1.5", ratio <= 1.5))
+    return rows
+
+
+def table(r, rows):
+    lines = [f"Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.",
+             f"Load average (1, 5, 15 min) at the start: {r.get('LOAD start', '?')}; at the end: {r.get('LOAD end', '?')}.",
+             "", "| figure | what | gbx | baseline | ratio | target | met |", "|---|---|---|---|---|---|---|"]
+    for name, what, gbx, base, ratio, target, met in rows:
+        lines.append(f"| `{name}` | {what} | {gbx} | {base} | {ratio:.2f} | {target} | "
+                     f"{'-' if met is None else ('yes' if met else '**no**')} |")
+    lines += ["", "Raw ledger runs (latencies in ms; client_cpu = the load generator's share of all cores):", "", "```"]
+    lines += [" ".join(f"{k}={v}" for k, v in values.items()) for key, values in r.items() if key.startswith("RESULT")]
+    lines += [f"signer {k[5:]}: {v['us']} us per signature" for k, v in r.items() if k.startswith("SIGN")]
+    if "TRANSFER" in r:
+        lines.append(f"transfer: peak heap {r['TRANSFER']['peak_heap_mib']} MiB of {r['TRANSFER']['max_heap_mib']} MiB (sender and receiver in one JVM)")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def main(results, doc, _concurrency):
+    r = parse(results)
+    rows = figures(r)
+    for name, *_rest in rows:
+        print(f"RATIO {name} {_rest[3]:.2f}")
+    text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    with open(doc, "w", encoding="utf-8") as out:
+        out.write(text[:start] + "\n" + table(r, rows) + "\n" + text[end:])
+    print(f"wrote {doc}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
