@@ -22,10 +22,17 @@ public final class ManifestSigner {
 
     private final PrivateKey key;
     private final X509Certificate certificate;
+    private final List<X509Certificate> chain;
 
     public ManifestSigner(PrivateKey key, X509Certificate certificate) {
+        this(key, certificate, List.of());
+    }
+
+    /** Also carries {@code issuers} (the force's CA chain), for signatures read far from the network (evidence). */
+    public ManifestSigner(PrivateKey key, X509Certificate certificate, List<X509Certificate> issuers) {
         this.key = key;
         this.certificate = certificate;
+        this.chain = java.util.stream.Stream.concat(java.util.stream.Stream.of(certificate), issuers.stream()).toList();
     }
 
     public byte[] sign(byte[] manifest) {
@@ -35,7 +42,7 @@ public final class ManifestSigner {
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
-            generator.addCertificates(new JcaCertStore(List.of(certificate)));
+            generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(manifest), false).getEncoded();
         } catch (OperatorCreationException | CertificateEncodingException | CMSException | IOException e) {
             throw new IllegalStateException("cannot sign the manifest with the force's key: " + e.getMessage(), e);

@@ -12,6 +12,8 @@ import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.DestructionMethod;
 import org.gbx.client.model.DetailsCheck;
+import org.gbx.client.model.Endorsement;
+import org.gbx.client.model.EndorsementSignature;
 import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.GrantTerms;
 import org.gbx.client.model.HistoryEntry;
@@ -173,6 +175,22 @@ public final class ExchangeLedger {
 
     public List<AccessRecord> listAccesses(String requestId) {
         return LedgerJson.read(runner.evaluate(TransactionCall.of("ListAccesses", requestId)), ACCESSES);
+    }
+
+    /** {@code RequestEndorsement}: the requester's liaison asks for one received record, by leaf hash. */
+    public Submitted<Endorsement> requestEndorsement(String requestId, String leafHash) {
+        return submitOnRequest(TransactionCall.of("RequestEndorsement", requestId,
+                LedgerJson.write(Map.of("leafHash", leafHash))), requestId, Endorsement.class);
+    }
+
+    /** {@code RecordEndorsement}: the owner's approver records its signature; the chaincode checks the proof. */
+    public Submitted<Endorsement> recordEndorsement(String requestId, String leafHash, EndorsementSignature signature) {
+        return submitOnRequest(TransactionCall.of("RecordEndorsement", requestId, leafHash,
+                LedgerJson.write(signature)), requestId, Endorsement.class);
+    }
+
+    public Endorsement getEndorsement(String requestId, String leafHash) {
+        return evaluate(TransactionCall.of("GetEndorsement", requestId, leafHash), Endorsement.class);
     }
 
     /** {@code GetHistory}: every committed version of a request, oldest first. */

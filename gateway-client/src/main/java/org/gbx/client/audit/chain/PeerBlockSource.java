@@ -43,6 +43,11 @@ public final class PeerBlockSource implements BlockSource {
         return evaluate("GetBlockByNumber", channel, Long.toString(number));
     }
 
+    /** The block holding a transaction (qscc {@code GetBlockByTxID}), e.g. for an evidence bundle. */
+    public byte[] blockOfTransaction(String transactionId) {
+        return evaluate("GetBlockByTxID", channel, transactionId);
+    }
+
     @Override
     public String description() {
         return description;
