@@ -45,7 +45,7 @@ else
 fi
 scripts/tests/network-scripts.sh peer-cli
 
-export GBX_CONFIG="$ROOT/.network/gbx-network.json"
+export GBX_CONFIG="${GBX_NETWORK_DIR:-$ROOT/.network}/gbx-network.json"
 step "Integration tests against the real network"
 mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client
 
