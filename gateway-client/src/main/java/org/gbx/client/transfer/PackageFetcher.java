@@ -27,6 +27,12 @@ import org.gbx.client.delivery.VerifiedPackage;
 public final class PackageFetcher {
 
     private static final Logger LOG = Logger.getLogger(PackageFetcher.class.getName());
+    /**
+     * Attempts in a row that verify nothing before the job goes back to the node's queue: a sender
+     * that is down for longer is retried after the node's retry pause, so it does not hold one of
+     * the node's few workers while other transfers wait.
+     */
+    static final int IDLE_ATTEMPTS = 3;
 
     private final NodeTls tls;
     private final ChannelTrust trust;
@@ -54,8 +60,10 @@ public final class PackageFetcher {
     public VerifiedPackage fetch(String senderEndpoint, String senderMspId, String requestId, IncomingPackage incoming,
             TransferListener listener) {
         StatusRuntimeException last = null;
+        int idle = 0;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ManagedChannel channel = open(senderEndpoint, senderMspId);
+            int before = incoming.hasManifest() ? incoming.nextEntry() : -1;
             try {
                 VerifiedPackage verified = attempt(channel, requestId, incoming, listener);
                 if (verified != null) {
@@ -67,6 +75,10 @@ public final class PackageFetcher {
                     throw new TransferFailedException(refusal(e.getStatus(), senderMspId), false, e);
                 }
                 last = e;
+                idle = (incoming.hasManifest() ? incoming.nextEntry() : -1) > before ? 0 : idle + 1;
+                if (idle >= IDLE_ATTEMPTS) {
+                    break;
+                }
                 int at = attempt;
                 LOG.info(() -> "transfer of " + requestId + " interrupted (" + e.getStatus().getCode() + "), attempt "
                         + at + " of " + maxAttempts + "; resuming from entry " + incoming.nextEntry());
@@ -76,9 +88,9 @@ public final class PackageFetcher {
             pause(attempt);
         }
         throw new TransferFailedException("The node of " + senderMspId + " at " + senderEndpoint
-                + " could not be reached to fetch request " + requestId + " after " + maxAttempts
-                + " attempts; the node will try again. Ask the other force to check that its exchange node is running.",
-                true, last);
+                + " could not be reached to fetch request " + requestId + " (" + (last == null ? "stream ended early"
+                : last.getStatus().getCode()) + "); the node will try again. Ask the other force to check that its"
+                + " exchange node is running.", true, last);
     }
 
     /** One stream: returns the verified package, or null when the stream ended before the end frame. */

@@ -141,4 +141,20 @@ class PackageTransferTest {
         assertThat(resumedAt.get()).isEqualTo(4);
         assertThat(verified.packageHash()).isEqualTo(expected.packageHash());
     }
+
+    @Test
+    void a_sender_that_stays_down_hands_the_job_back_to_the_node_after_a_few_attempts() throws IOException {
+        int port = server.port();
+        server.close();
+        NodeTls macau = tls(TestPki.leaf(MACAU_CA, "node.macau"), "macau");
+        IncomingPackage incoming = IncomingPackage.open(dir.resolve("incoming"), expected,
+                List.of(ZHUHAI_CA.certificate()));
+        PackageFetcher fetcher = new PackageFetcher(macau, trust, Duration.ofSeconds(20), 20, Duration.ofMillis(300));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch("127.0.0.1:" + port, "ZhuhaiPSBMSP", "req-7", incoming,
+                TransferListener.NONE))
+                .isInstanceOfSatisfying(TransferFailedException.class, e -> assertThat(e.retryLater()).isTrue());
+        // 3 attempts 300 ms apart, not 20: the node's queue retries the job after its retry pause
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    }
 }
