@@ -2,6 +2,7 @@ package org.gbx.client.cli;
 
 import java.io.PrintWriter;
 import org.gbx.client.config.ConfigException;
+import org.gbx.client.evidence.EvidenceException;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
@@ -77,6 +78,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             String key = outcomeUnknown ? "error.unavailableOutcomeUnknown" : "error.unavailable";
             return new Report(ExitCode.UNAVAILABLE, messages.get(key,
                     String.valueOf(unavailable.grpcCode()), unavailable.transactionId()));
+        }
+        if (e instanceof EvidenceException evidence) {
+            return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED
+                    : ExitCode.NOT_FOUND, messages.get("error.evidence." + evidence.reason(), evidence.arguments()));
         }
         if (e instanceof InvalidInputException invalid) {
             return new Report(ExitCode.USAGE, messages.get(invalid.messageKey(), invalid.arguments()));

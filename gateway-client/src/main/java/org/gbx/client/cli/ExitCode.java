@@ -18,7 +18,9 @@ public enum ExitCode {
     /** The network did not accept the transaction (endorsement failed or invalid at commit). */
     NOT_ACCEPTED(7),
     /** An audit found problems in the ledger: broken hashes or signatures, or histories that differ. */
-    AUDIT_PROBLEMS(8);
+    AUDIT_PROBLEMS(8),
+    /** An evidence bundle failed at least one verification check. */
+    EVIDENCE_NOT_VERIFIED(9);
 
     private final int code;
 

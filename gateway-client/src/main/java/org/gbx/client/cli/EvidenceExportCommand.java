@@ -1,0 +1,53 @@
+package org.gbx.client.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.gbx.client.audit.chain.PeerBlockSource;
+import org.gbx.client.evidence.EvidenceBundle;
+import org.gbx.client.evidence.EvidenceExporter;
+import org.gbx.client.records.ReceivedStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gbx evidence export REQ --record ID -o FILE}: the requester writes the self-contained evidence bundle. */
+@Command(name = "export")
+final class EvidenceExportCommand extends LedgerCommand {
+
+    /** A block can be large; reading one may take longer than an ordinary query. */
+    private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
+
+    @Parameters(index = "0", paramLabel = "REQ", descriptionKey = "param.requestId")
+    String requestId;
+
+    @Option(names = "--record", required = true, paramLabel = "ID", descriptionKey = "option.record")
+    String recordId;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", descriptionKey = "option.evidenceFile")
+    Path file;
+
+    @Mixin
+    RecordsOptions records;
+
+    @Override
+    void execute(CliSession session) {
+        ReceivedStore store = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject()));
+        PeerBlockSource blocks = new PeerBlockSource(session.connection().network(), "own peer", BLOCK_DEADLINE);
+        EvidenceBundle bundle = new EvidenceExporter(session.ledger(), store, blocks).export(requestId, recordId);
+        try {
+            Files.write(file, bundle.toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        if (session.output().isJson()) {
+            session.output().json(Map.of("file", file.toString(), "requestId", requestId, "recordId", recordId));
+            return;
+        }
+        session.output().line(session.messages().get("done.evidence.export", recordId, requestId, file));
+    }
+}

@@ -1,0 +1,64 @@
+package org.gbx.client.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gbx.client.evidence.CheckResult;
+import org.gbx.client.evidence.EvidenceVerdict;
+import org.gbx.client.ledger.Submitted;
+import org.gbx.client.model.Endorsement;
+
+/** How evidence results are shown: a plain-language verdict for a court clerk, or JSON. */
+final class EvidenceOutput {
+    private EvidenceOutput() {
+    }
+
+    static void endorsement(CliSession session, String doneKey, Submitted<Endorsement> submitted, String recordId) {
+        if (session.output().isJson()) {
+            session.output().submitted("endorsement", submitted.value(), submitted.receipt());
+            return;
+        }
+        session.output().line(session.messages().get(doneKey, recordId, submitted.value().requestId(),
+                submitted.receipt().transactionId()));
+    }
+
+    static void verdict(CliSession session, EvidenceVerdict verdict) {
+        Output output = session.output();
+        if (output.isJson()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("verified", verdict.verified());
+            json.put("verdict", verdict);
+            output.json(json);
+            return;
+        }
+        var messages = session.messages();
+        output.line(verdict.verified() ? messages.get("evidence.verified")
+                : messages.get("evidence.notVerified", verdict.failures().size()));
+        if (verdict.requestId() != null) {
+            // Offline: no connection config, so names come from the message bundle alone.
+            java.util.function.Function<String, String> names = mspId -> mspId == null ? "-"
+                    : messages.find("org." + mspId).map(name -> name + " (" + mspId + ")").orElse(mspId);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(messages.get("evidence.field.record"), verdict.recordId());
+            fields.put(messages.get("evidence.field.request"), verdict.requestId());
+            fields.put(messages.get("evidence.field.owner"), names.apply(verdict.ownerOrg()));
+            fields.put(messages.get("evidence.field.requester"), names.apply(verdict.requesterOrg()));
+            fields.put(messages.get("evidence.field.signer"), verdict.signer());
+            fields.put(messages.get("evidence.field.signedAt"), time(session, verdict.signedAt()));
+            fields.put(messages.get("evidence.field.delivery"), messages.get("evidence.value.transaction",
+                    verdict.deliveryTxId(), String.valueOf(verdict.deliveryBlock())));
+            fields.put(messages.get("evidence.field.endorsement"), messages.get("evidence.value.transaction",
+                    verdict.endorsementTxId(), String.valueOf(verdict.endorsementBlock())));
+            fields.put(messages.get("evidence.field.endorsedAt"), time(session, verdict.endorsedAt()));
+            output.fields(fields);
+        }
+        output.line(messages.get("evidence.checks"));
+        for (CheckResult result : verdict.checks()) {
+            output.line(messages.get(result.passed() ? "evidence.pass" : "evidence.fail",
+                    messages.get("evidence.check." + result.check()), result.detail()));
+        }
+    }
+
+    private static String time(CliSession session, java.time.Instant instant) {
+        return instant == null ? "-" : session.time().format(instant);
+    }
+}
