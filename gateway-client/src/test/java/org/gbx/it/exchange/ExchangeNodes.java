@@ -38,7 +38,7 @@ import org.gbx.it.TestNetwork;
  * force with its own data folder, using the node TLS certificates {@code network.sh up} enrolled
  * at each force's TLS CA (config {@code exchangeNode.tlsDir}).
  */
-final class ExchangeNodes {
+public final class ExchangeNodes {
 
     /*
      * Every exchange IT's seed plan, here so that PersonalDataScanIT can re-seed them (seeding is
@@ -51,19 +51,20 @@ final class ExchangeNodes {
     static final SeedPlan PROCESSES_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 5, 4096, 23);
     static final SeedPlan SCAN_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 60, 4096, 31);
     static final SeedPlan SCAN_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 20, 4096, 31);
+    public static final SeedPlan EVIDENCE_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 30, 3 * 4096 + 10, 41);
     static final List<SeedPlan> ALL_PLANS = List.of(NODES_ZHUHAI, NODES_MACAU, TAMPERED_ZHUHAI,
-            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU);
+            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU, EVIDENCE_ZHUHAI);
 
     private ExchangeNodes() {
     }
 
     /** What a node reported, per request, for the tests to wait on. */
-    static final class Outcomes implements NodeListener {
-        final Map<String, CompletableFuture<String>> delivered = new ConcurrentHashMap<>();
-        final Map<String, CompletableFuture<String>> received = new ConcurrentHashMap<>();
-        final Map<String, CompletableFuture<String>> rejected = new ConcurrentHashMap<>();
+    public static final class Outcomes implements NodeListener {
+        public final Map<String, CompletableFuture<String>> delivered = new ConcurrentHashMap<>();
+        public final Map<String, CompletableFuture<String>> received = new ConcurrentHashMap<>();
+        public final Map<String, CompletableFuture<String>> rejected = new ConcurrentHashMap<>();
 
-        static CompletableFuture<String> of(Map<String, CompletableFuture<String>> map, String requestId) {
+        public static CompletableFuture<String> of(Map<String, CompletableFuture<String>> map, String requestId) {
             return map.computeIfAbsent(requestId, id -> new CompletableFuture<>());
         }
 
@@ -96,12 +97,12 @@ final class ExchangeNodes {
         return new NodeTls(tls.resolve("server.crt"), tls.resolve("server.key"));
     }
 
-    static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
+    public static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
         return new NodeSettings(0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(2), 5, OptionalLong.empty());
     }
 
-    static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
+    public static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
             NodeListener listener) throws IOException {
         return ExchangeNode.start(connection, database, settings, listener);
     }
@@ -111,7 +112,7 @@ final class ExchangeNodes {
      * Retried for a few seconds while a force is suspended: another IT on the shared network
      * suspends a force and lifts it at once.
      */
-    static String requestAndGrant(LedgerConnection macauLiaison, LedgerConnection zhuhaiApprover, String idPrefix,
+    public static String requestAndGrant(LedgerConnection macauLiaison, LedgerConnection zhuhaiApprover, String idPrefix,
             Subject subject, List<DataCategory> asked, List<DataCategory> granted) throws InterruptedException {
         String requestId = TestNetwork.uniqueId(idPrefix);
         whileSuspended(() -> ExchangeLedger.over(macauLiaison).createRequest(requestId, new NewRequest("ZhuhaiPSBMSP",
@@ -138,7 +139,7 @@ final class ExchangeNodes {
     }
 
     /** A person in the database who has at least one row in each of the given tables. */
-    static Subject subjectWith(RecordsDatabase database, String... tables) throws Exception {
+    public static Subject subjectWith(RecordsDatabase database, String... tables) throws Exception {
         StringBuilder sql = new StringBuilder("SELECT p.id_type, p.id_number FROM person p WHERE 1=1");
         for (String table : tables) {
             sql.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" t WHERE t.person_id = p.person_id)");
