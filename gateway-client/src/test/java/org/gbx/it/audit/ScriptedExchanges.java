@@ -33,7 +33,7 @@ final class ScriptedExchanges {
 
     /**
      * A force's liaison and approver, and the height of the force's peer: a step waits until the
-     * acting force's peer holds the block of the previous step, as an officer would see it first.
+     * forces' peers hold the block of the previous step, as an officer would see it first.
      */
     record Force(String mspId, ExchangeLedger liaison, ExchangeLedger approver, LongSupplier peerHeight) {
     }
@@ -98,8 +98,8 @@ final class ScriptedExchanges {
         requestBlock.set(-1L);
         create(id, macau, zhuhai);
         grant(id, zhuhai, List.of(DataCategory.IDENTITY));
-        step(zhuhai, () -> zhuhai.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
-        step(macau, () -> macau.liaison().recordReceipt(id, hash('a')));
+        step(() -> zhuhai.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
+        step(() -> macau.liaison().recordReceipt(id, hash('a')));
     }
 
     private void play(String id, Fate fate, Force requester, Force target) {
@@ -107,35 +107,35 @@ final class ScriptedExchanges {
         create(id, requester, target);
         switch (fate) {
             case LEFT_PENDING -> { }
-            case REJECTED -> step(target, () -> target.approver().rejectRequest(id, "Outside the scope of the agreement"));
+            case REJECTED -> step(() -> target.approver().rejectRequest(id, "Outside the scope of the agreement"));
             case REVOKED_BEFORE_DELIVERY_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS));
-                step(target, () -> target.approver().revokeGrant(id, "Case closed before delivery"));
-                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
+                step(() -> target.approver().revokeGrant(id, "Case closed before delivery"));
+                step(() -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
             }
             case USED_AND_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS));
-                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
-                step(requester, () -> requester.liaison().recordReceipt(id, hash('a')));
-                step(requester, () -> requester.liaison().recordAccess(id, "Cross-check with border log"));
-                step(requester, () -> requester.liaison().recordAccess(id, "Confirm identity for the case file"));
-                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.CRYPTO_ERASE));
+                step(() -> target.liaison().recordDelivery(id, delivery(hash('a'), List.of(DataCategory.IDENTITY))));
+                step(() -> requester.liaison().recordReceipt(id, hash('a')));
+                step(() -> requester.liaison().recordAccess(id, "Cross-check with border log"));
+                step(() -> requester.liaison().recordAccess(id, "Confirm identity for the case file"));
+                step(() -> requester.liaison().recordDestruction(id, DestructionMethod.CRYPTO_ERASE));
             }
             case MISMATCH_REDELIVERED_REVOKED_DESTROYED -> {
                 grant(id, target, List.of(DataCategory.IDENTITY));
-                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('b'), List.of(DataCategory.IDENTITY))));
-                step(requester, () -> requester.liaison().recordReceipt(id, hash('c')));
-                step(target, () -> target.liaison().recordDelivery(id, delivery(hash('d'), List.of(DataCategory.IDENTITY))));
-                step(requester, () -> requester.liaison().recordReceipt(id, hash('d')));
-                step(requester, () -> requester.liaison().recordAccess(id, "Check the re-delivered record"));
-                step(target, () -> target.approver().revokeGrant(id, "Provider withdrew consent"));
-                step(requester, () -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
+                step(() -> target.liaison().recordDelivery(id, delivery(hash('b'), List.of(DataCategory.IDENTITY))));
+                step(() -> requester.liaison().recordReceipt(id, hash('c')));
+                step(() -> target.liaison().recordDelivery(id, delivery(hash('d'), List.of(DataCategory.IDENTITY))));
+                step(() -> requester.liaison().recordReceipt(id, hash('d')));
+                step(() -> requester.liaison().recordAccess(id, "Check the re-delivered record"));
+                step(() -> target.approver().revokeGrant(id, "Provider withdrew consent"));
+                step(() -> requester.liaison().recordDestruction(id, DestructionMethod.SECURE_ERASE));
             }
         }
     }
 
     private void create(String id, Force requester, Force target) {
-        step(requester, () -> requester.liaison().createRequest(id, new NewRequest(target.mspId(),
+        step(() -> requester.liaison().createRequest(id, new NewRequest(target.mspId(),
                 "Scripted audit exchange: identify a travel permit holder", "Liaison agreement art. 3",
                 HandlingCode.H1, null, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS), Urgency.NORMAL,
                 30), CaseDetails.of("{\"case\":\"scripted audit case\"}")));
@@ -143,7 +143,7 @@ final class ScriptedExchanges {
 
     private void grant(String id, Force target, List<DataCategory> categories) {
         Instant now = Instant.now();
-        step(target, () -> target.approver().approveRequest(id, new GrantTerms(categories, now.plus(Duration.ofDays(7)),
+        step(() -> target.approver().approveRequest(id, new GrantTerms(categories, now.plus(Duration.ofDays(7)),
                 now.plus(Duration.ofDays(20)), 3, "H1 applies")));
     }
 
@@ -155,11 +155,15 @@ final class ScriptedExchanges {
         return String.valueOf(c).repeat(64);
     }
 
-    /** Runs one step as {@code actor} once its peer has every block of this request so far. */
-    private void step(Force actor, Supplier<Submitted<?>> action) {
+    /**
+     * Runs one step once both forces' peers hold every block of this request so far: the actor's
+     * peer reads the request, and a peer of each force endorses the change.
+     */
+    private void step(Supplier<Submitted<?>> action) {
         long needed = requestBlock.get() + 1;
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (actor.peerHeight().getAsLong() < needed && Instant.now().isBefore(giveUp)) {
+        while ((macau.peerHeight().getAsLong() < needed || zhuhai.peerHeight().getAsLong() < needed)
+                && Instant.now().isBefore(giveUp)) {
             pause();
         }
         Submitted<?> submitted = action.get();
