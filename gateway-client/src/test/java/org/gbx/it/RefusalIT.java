@@ -37,6 +37,13 @@ class RefusalIT {
         return GbxCli.as(TestNetwork.MACAU_LIAISON, args.toArray(String[]::new));
     }
 
+    /** An approval attempt; waits while the request is not yet visible on the approver's peer. */
+    private static GbxCli.Result approve(TestNetwork.User user, String id, String categories, String expires,
+            String destroyBy) throws InterruptedException {
+        return GbxCli.asSoonAsVisible(user, "request", "approve", id, "--categories", categories,
+                "--expires", expires, "--destroy-by", destroyBy);
+    }
+
     private static void assertRefused(GbxCli.Result result, int exitCode, String words) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
         assertThat(result.err()).as(result.toString()).contains(words).doesNotContain("\tat ").doesNotContain("Exception");
@@ -47,11 +54,9 @@ class RefusalIT {
     void only_the_holding_forces_approver_approves() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_LIAISON, "request", "approve", id,
-                "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "14d"),
+        assertRefused(approve(TestNetwork.ZHUHAI_LIAISON, id, "IDENTITY", "7d", "14d"),
                 REFUSED, "refused: your organisation or role may not do this.");
-        assertRefused(GbxCli.as(TestNetwork.MACAU_APPROVER, "request", "approve", id,
-                "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "14d"),
+        assertRefused(approve(TestNetwork.MACAU_APPROVER, id, "IDENTITY", "7d", "14d"),
                 REFUSED, "refused: your organisation or role may not do this.");
     }
 
@@ -59,11 +64,9 @@ class RefusalIT {
     void a_grant_never_exceeds_the_request_and_its_dates_must_make_sense() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
-                "--categories", "TELECOM", "--expires", "7d", "--destroy-by", "14d"),
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "TELECOM", "7d", "14d"),
                 REFUSED, "the grant exceeds what was asked");
-        assertRefused(GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
-                "--categories", "IDENTITY", "--expires", "14d", "--destroy-by", "7d"),
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "14d", "7d"),
                 REFUSED, "the dates of the grant are not valid");
     }
 
@@ -133,8 +136,7 @@ class RefusalIT {
         assertThat(rejected.exitCode()).as(rejected.toString()).isZero();
         assertThat(rejected.out()).contains("is now rejected");
 
-        assertRefused(GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
-                "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "14d"),
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "7d", "14d"),
                 REFUSED, "the status of the request does not allow this");
     }
 
@@ -161,13 +163,12 @@ class RefusalIT {
     }
 
     @Test
-    void identity_and_input_mistakes_are_caught_before_the_ledger() {
+    void identity_and_input_mistakes_are_caught_before_the_ledger() throws InterruptedException {
         GbxCli.Result notEnrolled = GbxCli.as(new TestNetwork.User("macau", "liaison9", "MacauPJMSP", "liaison"),
                 "whoami");
         assertRefused(notEnrolled, CONFIG, "User \"liaison9\" of macau is not enrolled here");
 
-        assertRefused(GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", "REQ-x",
-                "--categories", "IDENTITY", "--expires", "next week", "--destroy-by", "14d"),
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, "REQ-x", "IDENTITY", "next week", "14d"),
                 USAGE, "\"next week\" is not a time");
     }
 
