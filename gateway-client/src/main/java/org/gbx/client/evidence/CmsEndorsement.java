@@ -27,6 +27,15 @@ record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> signer, 
         Optional<String> problem) {
 
     static CmsEndorsement read(byte[] signature, byte[] statement) {
+        try {
+            return parse(signature, statement);
+        } catch (RuntimeException e) {
+            // Bouncy Castle decodes lazily: damaged DER can surface from any accessor.
+            return failed("the signature is not a readable CMS SignedData");
+        }
+    }
+
+    private static CmsEndorsement parse(byte[] signature, byte[] statement) {
         CMSSignedData cms;
         try {
             cms = new CMSSignedData(new CMSProcessableByteArray(statement), signature);

@@ -51,6 +51,14 @@ final class EvidenceBlock {
     }
 
     static Reading read(byte[] bytes, String transactionId, ChannelTrust trust) {
+        try {
+            return check(bytes, transactionId, trust);
+        } catch (RuntimeException e) {
+            return new Reading(Optional.empty(), List.of("the block cannot be decoded (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static Reading check(byte[] bytes, String transactionId, ChannelTrust trust) {
         Block block;
         try {
             block = Block.parseFrom(bytes);

@@ -14,7 +14,8 @@ public record EvidenceVerdict(String requestId, String ownerOrg, String requeste
         Long endorsementBlock, Instant endorsedAt, List<CheckResult> checks) {
 
     public EvidenceVerdict {
-        checks = List.copyOf(checks);
+        // The order a clerk reads them in, whatever order they ran in.
+        checks = checks.stream().sorted(java.util.Comparator.comparing(CheckResult::check)).toList();
     }
 
     public boolean verified() {

@@ -165,7 +165,7 @@ class EvidenceBundleIT {
         assertThat(survivors).as("altered positions that still verified or failed without a reason").isEmpty();
     }
 
-    /** Every byte outside the two base64 blocks, and a deterministic sample of 400 inside each block. */
+    /** Every byte outside the two base64 blocks, and a deterministic sample of 250 inside each block. */
     private static List<Integer> positionsToAlter(byte[] bundle) {
         String text = new String(bundle, StandardCharsets.US_ASCII);
         TreeSet<Integer> positions = new TreeSet<>();
@@ -183,7 +183,7 @@ class EvidenceBundleIT {
         for (int[] block : blocks) {
             positions.add(block[0]);
             positions.add(block[1] - 1);
-            for (int n = 0; n < 400; n++) {
+            for (int n = 0; n < 250; n++) {
                 positions.add(block[0] + random.nextInt(block[1] - block[0]));
             }
         }
