@@ -64,7 +64,7 @@ write_client_config() {
       printf '     "peer": {"endpoint": "127.0.0.1:%s", "tlsRootCertPath": "%s"},\n' "$(port "$o" peer)" "$(tls_ca "$o")"
       if [ "${ORG_KIND[$o]}" = force ]; then
         printf '     "exchangeNode": {"endpoint": "127.0.0.1:%s", "tlsDir": "%s"},\n' \
-          $(( ${ORG_BASE[$o]} * 1000 + 70 )) "$(org_dir "$o")/exchange-node/tls"
+          "$(port "$o" exchange-node)" "$(org_dir "$o")/exchange-node/tls"
       fi
       printf '     "usersPath": "%s"}' "$(org_dir "$o")/users"
     done

@@ -26,7 +26,15 @@ as_admin() { # org command...
 make_channel_block() {
   local block="$NET/config/$CHANNEL.block"
   [ -f "$block" ] && return 0
-  cp "$NETCFG/configtx.yaml" "$NET/config/configtx.yaml"
+  local line o l name
+  while IFS= read -r line; do
+    for o in "${ORG_KEYS[@]}"; do
+      for l in "${!PORT_OFFSET[@]}"; do
+        name="PORT_${o}_${l//-/_}"; line=${line//"\${$name}"/$(port "$o" "$l")}
+      done
+    done
+    printf '%s\n' "$line"
+  done < "$NETCFG/configtx.yaml" > "$NET/config/configtx.yaml"
   configtxgen -configPath "$NET/config" -profile GbaExchange -channelID "$CHANNEL" \
     -outputBlock "$block" >>"$LOGS/configtxgen.log" 2>&1 || die "configtxgen failed (see $LOGS/configtxgen.log)"
 }

@@ -26,7 +26,7 @@ while read -r listener offset; do PORT_OFFSET[$listener]=$offset; done < <(table
 port() { # org listener
   [ -n "${ORG_BASE[$1]:-}" ] || die "unknown organisation '$1' (known: ${ORG_KEYS[*]})"
   [ -n "${PORT_OFFSET[$2]:-}" ] || die "unknown listener '$2'"
-  echo $(( ${ORG_BASE[$1]} * 1000 + ${PORT_OFFSET[$2]} ))
+  echo $(( ${ORG_BASE[$1]} * 1000 + ${PORT_OFFSET[$2]} + ${GBX_PORT_SHIFT:-0} ))
 }
 
 # Users of an organisation: lines "user fabric-type role".

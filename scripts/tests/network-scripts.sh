@@ -27,7 +27,7 @@ no_live_pids() {
 
 test_port_taken() {
   echo "network.sh up with a port already taken"
-  local port=8051
+  local port=$((8051 + ${GBX_PORT_SHIFT:-0}))
   python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(120)" &
   local holder=$!
   sleep 1
