@@ -38,6 +38,8 @@ public final class HistoryComparison {
         Set<String> listed = chaincode.requestIds();
         Set<String> all = new TreeSet<>(listed);
         all.addAll(rebuilt.requests().keySet());
+        ChaincodeAnswers answers = ChaincodeAnswers.fetch(chaincode,
+                all.stream().filter(id -> listed.contains(id) && rebuilt.requests().containsKey(id)).toList());
         for (String id : all) {
             if (!listed.contains(id)) {
                 differences.add(new HistoryDifference(id, HistoryDifference.Kind.MISSING_FROM_CHAINCODE,
@@ -47,8 +49,8 @@ public final class HistoryComparison {
                 differences.add(new HistoryDifference(id, HistoryDifference.Kind.MISSING_FROM_BLOCKS,
                         "listed by the chaincode, but no valid transaction in the blocks wrote it"));
             } else {
-                compareVersions(id, rebuilt.history(id), chaincode.history(id), differences);
-                compareAccesses(id, rebuilt.accessesOf(id), chaincode.accesses(id), differences);
+                compareVersions(id, rebuilt.history(id), answers.history(id), differences);
+                compareAccesses(id, rebuilt.accessesOf(id), answers.accesses(id), differences);
             }
         }
         return differences;
