@@ -53,6 +53,8 @@ cleanup() {
 }
 trap cleanup EXIT
 stop_nodes # a node an interrupted run left behind would hold the database and the port
+# copies of older builds are no longer run by any node of this demo
+find "$NET/exchange" -maxdepth 1 -name 'gbx-*.jar' ! -path "$GBX_JAR" -delete
 
 step "Seeding each force's own records (synthetic, the same every run)"
 for org in "${FORCES[@]}"; do
