@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.CaseDetails;
@@ -166,9 +167,24 @@ final class ScriptedExchanges {
                 && Instant.now().isBefore(giveUp)) {
             pause();
         }
-        Submitted<?> submitted = action.get();
+        Submitted<?> submitted = whileNotSuspended(action);
         requestBlock.set(submitted.receipt().blockNumber());
         lastBlock.accumulateAndGet(submitted.receipt().blockNumber(), Math::max);
+    }
+
+    /** Other tests on the shared network briefly suspend a force; a step waits that out. */
+    private static Submitted<?> whileNotSuspended(Supplier<Submitted<?>> action) {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            try {
+                return action.get();
+            } catch (ChaincodeRefusalException e) {
+                if (!e.code().equals("ORG_SUSPENDED") || Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                pause();
+            }
+        }
     }
 
     private static void pause() {

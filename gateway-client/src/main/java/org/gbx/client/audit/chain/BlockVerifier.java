@@ -38,6 +38,16 @@ public final class BlockVerifier {
         } catch (InvalidProtocolBufferException e) {
             return BlockCheck.unreadable(expectedNumber, "the bytes are not a Fabric block (" + e.getMessage() + ")");
         }
+        try {
+            return verify(expectedNumber, block, previousHeaderHash, trust);
+        } catch (RuntimeException e) {
+            // Damaged bytes can parse as protobuf yet hold values no honest block has.
+            return BlockCheck.unreadable(expectedNumber, "the block holds malformed content (" + e + ")");
+        }
+    }
+
+    private BlockCheck verify(long expectedNumber, Block block, Optional<byte[]> previousHeaderHash,
+            Optional<ChannelTrust> trust) {
         List<VerificationProblem> problems = new ArrayList<>();
         long number = block.getHeader().getNumber();
         if (number != expectedNumber) {

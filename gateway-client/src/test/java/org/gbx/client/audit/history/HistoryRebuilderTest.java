@@ -57,6 +57,17 @@ class HistoryRebuilderTest {
     }
 
     @Test
+    void a_damaged_request_record_is_kept_verbatim_and_flagged_not_thrown() {
+        LedgerTransaction damaged = new LedgerTransaction(5, 0, "tx-1", LedgerRecords.T0, "MacauPJMSP", "exchange",
+                "CreateRequest", "VALID", BOTH, List.of(new LedgerWrite("exchange", "request~req-1", "{\"requ", false)));
+
+        assertThat(rebuilder.apply(damaged)).extracting(VerificationProblem::kind)
+                .containsExactly(ProblemKind.ENDORSEMENT_POLICY_NOT_MET);
+        assertThat(rebuilder.ledger().history("req-1")).singleElement()
+                .satisfies(v -> assertThat(v.record().asText()).isEqualTo("{\"requ"));
+    }
+
+    @Test
     void access_records_and_suspensions_are_rebuilt_from_their_keys() {
         ObjectNode access = LedgerRecords.JSON.createObjectNode().put("requestId", "req-1").put("sequence", 1)
                 .put("officer", "a".repeat(64)).put("justification", "Check").put("accessedAt", "2026-03-03T08:00:00Z");
