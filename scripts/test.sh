@@ -47,12 +47,16 @@ scripts/tests/network-scripts.sh peer-cli
 
 export GBX_CONFIG="${GBX_NETWORK_DIR:-$ROOT/.network}/gbx-network.json"
 step "Integration tests against the real network"
-mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client
+mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test='*IT, !PersonalDataScanIT'
 
 step "Exchange node with PostgreSQL as the records database"
 GBX_TEST_PG_URL=$(scripts/lib/postgres.sh start) \
   mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
 scripts/lib/postgres.sh stop
+
+step "The demo, then no personal data in any block of the channel"
+scripts/demo.sh
+mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=PersonalDataScanIT
 
 if [ "$we_started" = yes ]; then
   step "Network script tests (restart from kept state)"
