@@ -11,32 +11,21 @@ import org.gbx.client.evidence.EvidenceBundle;
 import org.gbx.client.evidence.EvidenceExporter;
 import org.gbx.client.records.ReceivedStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code gbx evidence export REQ --record ID -o FILE}: the requester writes the self-contained evidence bundle. */
 @Command(name = "export")
-final class EvidenceExportCommand extends LedgerCommand {
+final class EvidenceExportCommand extends EvidenceRecordCommand {
 
     /** A block can be large; reading one may take longer than an ordinary query. */
     private static final Duration BLOCK_DEADLINE = Duration.ofSeconds(30);
 
-    @Parameters(index = "0", paramLabel = "REQ", descriptionKey = "param.requestId")
-    String requestId;
-
-    @Option(names = "--record", required = true, paramLabel = "ID", descriptionKey = "option.record")
-    String recordId;
-
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", descriptionKey = "option.evidenceFile")
     Path file;
 
-    @Mixin
-    RecordsOptions records;
-
     @Override
     void execute(CliSession session) {
-        ReceivedStore store = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject()));
+        ReceivedStore store = new ReceivedStore(records.open(session, gbx()));
         PeerBlockSource blocks = new PeerBlockSource(session.connection().network(), "own peer", BLOCK_DEADLINE);
         EvidenceBundle bundle = new EvidenceExporter(session.ledger(), store, blocks).export(requestId, recordId);
         try {
