@@ -57,7 +57,13 @@ public final class LedgerBench {
     private static void measure(Workload workload, int concurrency, Duration run, Duration halfRun)
             throws InterruptedException {
         System.out.println("bench: " + workload.name() + ": preparing");
-        workload.prepare(concurrency * 3);
+        try {
+            workload.prepare(concurrency * 3);
+        } catch (RuntimeException e) {
+            // One workload's setup failing (e.g. a peer restarting) must not lose the others' figures.
+            System.out.println("FAILURE workload=" + workload.name() + " first=" + e.getMessage());
+            return;
+        }
         LoadRunner runner = new LoadRunner();
         runner.closedLoop(workload, concurrency, WARM_UP);
         LoadResult saturated = runner.closedLoop(workload, concurrency, run);

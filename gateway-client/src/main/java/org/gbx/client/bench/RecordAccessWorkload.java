@@ -75,7 +75,7 @@ final class RecordAccessWorkload implements Workload {
         awaitStatus(approver, id, Status.PENDING);
         approver.approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)), 1000, "Benchmark only"));
-        awaitStatus(sender, id, Status.APPROVED);
+        awaitStatus(requester, id, Status.APPROVED); // both forces' peers endorse the delivery
         sender.recordDelivery(id, new DeliveryManifest(FAKE_HASH, HexFormat.of().formatHex(new byte[32]), 1, 1, "A",
                 1, List.of(DataCategory.IDENTITY)));
         awaitStatus(requester, id, Status.DELIVERED);
