@@ -213,6 +213,8 @@ public final class ExchangeLedger {
         return LedgerJson.read(runner.evaluate(TransactionCall.of("ListOverdueDestructions")), REQUESTS);
     }
 
+    private static final Duration NEW_REQUEST_ARRIVAL = Duration.ofSeconds(5);
+
     private <T> T evaluate(TransactionCall call, Class<T> type) {
         return LedgerJson.read(runner.evaluate(call), type);
     }
@@ -223,8 +225,31 @@ public final class ExchangeLedger {
      * alone does not reliably combine.
      */
     private <T> Submitted<T> submitOnRequest(TransactionCall call, String requestId, Class<T> type) {
-        ExchangeRequest request = getRequest(requestId);
+        ExchangeRequest request = requestOnThisPeer(requestId);
         return submit(call.endorsedBy(List.of(request.requesterOrg(), request.targetOrg())), type);
+    }
+
+    /**
+     * A request just created through the other force's peer reaches this peer a block later;
+     * wait that long (bounded) before calling it unknown.
+     */
+    private ExchangeRequest requestOnThisPeer(String requestId) {
+        long deadline = System.nanoTime() + NEW_REQUEST_ARRIVAL.toNanos();
+        while (true) {
+            try {
+                return getRequest(requestId);
+            } catch (ChaincodeRefusalException e) {
+                if (!"NOT_FOUND".equals(e.code()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private <T> Submitted<T> submit(TransactionCall call, Class<T> type) {
