@@ -58,7 +58,7 @@ public final class LedgerBench {
             throws InterruptedException {
         System.out.println("bench: " + workload.name() + ": preparing");
         try {
-            workload.prepare(concurrency * 3);
+            workload.prepare(concurrency * 2);
         } catch (RuntimeException e) {
             // One workload's setup failing (e.g. a peer restarting) must not lose the others' figures.
             System.out.println("FAILURE workload=" + workload.name() + " first=" + e.getMessage());
@@ -69,7 +69,7 @@ public final class LedgerBench {
         LoadResult saturated = runner.closedLoop(workload, concurrency, run);
         System.out.println(saturated.line());
         if (saturated.tps() > 0) {
-            System.out.println(runner.openLoop(workload, saturated.tps() / 2, concurrency * 3, halfRun).line());
+            System.out.println(runner.openLoop(workload, saturated.tps() / 2, concurrency * 2, halfRun).line());
         }
         if (runner.firstFailure() != null) {
             System.out.println("FAILURE workload=" + workload.name() + " first=" + runner.firstFailure());

@@ -51,7 +51,7 @@ final class RecordAccessWorkload implements Workload {
     @Override
     public void prepare(int slots) throws InterruptedException {
         pool = new ArrayBlockingQueue<>(slots);
-        ExecutorService setup = Executors.newFixedThreadPool(Math.min(slots, 16));
+        ExecutorService setup = Executors.newFixedThreadPool(Math.min(slots, 32));
         try {
             List<Future<String>> ready = new ArrayList<>();
             for (int i = 0; i < slots; i++) {
