@@ -13,16 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gbx audit}: the oversight committee's own checks of the ledger. */
 @Command(name = "audit", subcommands = {AuditVerifyLedgerCommand.class, AuditReportCommand.class})
-final class AuditCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                ((Gbx) spec.root().userObject()).session().messages().get("error.noCommand"));
-    }
+final class AuditCommand extends CommandGroup {
 
     /**
      * Base of the audit subcommands: like {@link LedgerCommand}, but the exit code is the

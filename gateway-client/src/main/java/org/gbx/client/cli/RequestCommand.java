@@ -6,13 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "request", subcommands = {
     RequestCreateCommand.class, RequestListCommand.class, RequestShowCommand.class, RequestHistoryCommand.class,
     RequestApproveCommand.class, RequestRejectCommand.class, RequestRevokeCommand.class})
-final class RequestCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class RequestCommand extends CommandGroup {
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +65,15 @@ class GbxCommandLineTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("--bogus").contains("gbx whoami --help");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request", "audit", "evidence", "node", "records"})
+    void a_command_group_without_its_subcommand_is_a_usage_error(String group) {
+        Result result = gbx(Map.of(), group);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(result.err()).contains("gbx " + group + " --help");
     }
 
     @Test
