@@ -1,5 +1,6 @@
 package org.gbx.it.audit;
 
+import static org.gbx.client.audit.chain.ByteSearch.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -90,18 +91,5 @@ class LedgerVerificationIT {
         int at = indexOf(bytes, envelope) + envelope.length / 2;
         bytes[at] ^= 0x01;
         Files.write(file, bytes);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("envelope not found in block file");
     }
 }

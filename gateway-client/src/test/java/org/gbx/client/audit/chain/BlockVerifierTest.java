@@ -47,7 +47,7 @@ class BlockVerifierTest {
     void one_flipped_byte_inside_a_transaction_is_found_in_that_block_only() {
         byte[] stored = blocks.bytes(3);
         byte[] envelope = blocks.parsed(3).getData().getData(0).toByteArray();
-        int offset = indexOf(stored, envelope) + envelope.length / 2;
+        int offset = ByteSearch.indexOf(stored, envelope) + envelope.length / 2;
 
         List<VerificationProblem> problems = walk(blocks.withByteFlipped(3, offset));
 
@@ -172,18 +172,5 @@ class BlockVerifierTest {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("not found");
     }
 }
