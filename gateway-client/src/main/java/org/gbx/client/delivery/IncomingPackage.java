@@ -14,46 +14,76 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gbx.client.delivery.PackageRejectedException.Reason;
 
 /**
  * The receiving side of one delivery, held in a spool folder until every check has passed. The
  * manifest must hash to the ledger's package hash, carry the ledger's Merkle root and be signed by
- * the sending force; each entry must hash to its leaf as it arrives, in order; at the end the whole
- * spool is read back and re-verified. Verified entries survive a crash or a broken connection, so
- * a transfer resumes from {@link #nextEntry()}. Any failure deletes the spool.
+ * the sending force. Each entry is checked once, as it arrives and before it is written: it must be
+ * the next in order and hash to its leaf; a record must be canonical JSON of a delivered category;
+ * a clip's chunks must add up to the size and SHA-256 its record states. At the end the leaves must
+ * give the ledger's Merkle root. Any failure deletes the spool.
+ *
+ * <p>Verified entries are made durable at checkpoints (every {@link #CHECKPOINT_BYTES}, at a broken
+ * stream and at the end): the spool's files are synced, then the count of verified entries saved.
+ * A node that restarts reads back and re-verifies what the last checkpoint holds (a spool changed
+ * on disk while the node was down is discarded and fetched again) and resumes from
+ * {@link #nextEntry()}.
  */
 public final class IncomingPackage {
 
+    /**
+     * Bytes verified between two checkpoints. Syncing every 1 MiB entry made the disk the limit of
+     * a transfer; a crash now costs at most this much fetched again.
+     */
+    public static final long CHECKPOINT_BYTES = 32L << 20;
     private static final String PROGRESS = "verified-entries";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
     private final ExpectedDelivery expected;
     private final SignatureCheck signatures;
+    private final long checkpointBytes;
     private Manifest manifest;
     private PackageLayout layout;
     /** Leaf hash and size of each entry received so far, good or bad: the basis of the computed hash. */
     private final List<ManifestEntry> received = new ArrayList<>();
+    private final List<byte[]> leaves = new ArrayList<>();
+    private final List<VerifiedPackage.VerifiedRecord> records = new ArrayList<>();
+    /** The clip whose chunks are arriving, if the last record was a CCTV record. */
+    private ClipCheck clip;
+    /** Files written since the last checkpoint, and how many bytes. */
+    private final Set<Path> unsynced = new LinkedHashSet<>();
+    private long unsyncedBytes;
 
-    private IncomingPackage(Path folder, ExpectedDelivery expected, SignatureCheck signatures) {
+    private IncomingPackage(Path folder, ExpectedDelivery expected, SignatureCheck signatures, long checkpointBytes) {
         this.folder = folder;
         this.expected = expected;
         this.signatures = signatures;
+        this.checkpointBytes = checkpointBytes;
     }
 
     /** Opens the spool for this delivery, resuming a transfer an earlier attempt left verified. */
     public static IncomingPackage open(Path spoolRoot, ExpectedDelivery expected,
             Collection<X509Certificate> senderCaCertificates) {
+        return open(spoolRoot, expected, senderCaCertificates, CHECKPOINT_BYTES);
+    }
+
+    static IncomingPackage open(Path spoolRoot, ExpectedDelivery expected,
+            Collection<X509Certificate> senderCaCertificates, long checkpointBytes) {
         Path folder = spoolRoot.resolve(expected.requestId()).resolve(expected.packageHash());
-        IncomingPackage incoming = new IncomingPackage(folder, expected, new SignatureCheck(senderCaCertificates));
+        IncomingPackage incoming = new IncomingPackage(folder, expected, new SignatureCheck(senderCaCertificates),
+                checkpointBytes);
         incoming.resume();
         return incoming;
     }
 
+    /** Re-verifies, from disk, the entries the last checkpoint holds. */
     private void resume() {
         try {
             Path progress = folder.resolve(PROGRESS);
@@ -62,13 +92,18 @@ public final class IncomingPackage {
             }
             manifest = Manifest.parse(Files.readAllBytes(folder.resolve(DeliveryPackage.MANIFEST)));
             layout = PackageLayout.of(manifest, folder);
-            int verified = Integer.parseInt(Files.readString(progress).strip());
-            received.addAll(manifest.entries().subList(0, Math.min(verified, manifest.entries().size())));
+            int verified = Math.min(Integer.parseInt(Files.readString(progress).strip()), manifest.entries().size());
+            for (int i = 0; i < verified; i++) {
+                verify(i, layout.read(i));
+            }
         } catch (IOException | RuntimeException e) {
-            // A damaged spool is not trusted: start the transfer over.
+            // A damaged or changed spool is not trusted: start the transfer over.
             discard();
             manifest = null;
             received.clear();
+            leaves.clear();
+            records.clear();
+            clip = null;
         }
     }
 
@@ -136,14 +171,13 @@ public final class IncomingPackage {
             if (index != received.size()) {
                 throw reject(Reason.ENTRY_MISMATCH, "entry " + index + " arrived where " + received.size() + " was due");
             }
-            ManifestEntry listed = manifest.entries().get(index);
-            String leaf = leafOf(listed.kind(), bytes);
-            received.add(new ManifestEntry(listed.kind(), leaf, bytes.length));
-            if (bytes.length != listed.size() || !leaf.equals(listed.leaf())) {
-                throw reject(Reason.ENTRY_MISMATCH, "entry " + index + " does not match its leaf in the manifest");
-            }
+            verify(index, bytes);
             layout.write(index, bytes);
-            saveProgress();
+            unsynced.add(layout.location(index).file());
+            unsyncedBytes += bytes.length;
+            if (unsyncedBytes >= checkpointBytes) {
+                checkpoint();
+            }
         } catch (PackageRejectedException e) {
             throw rejectAndDiscard(e);
         } catch (IOException e) {
@@ -151,9 +185,57 @@ public final class IncomingPackage {
         }
     }
 
+    /** Checks entry {@code index} against its leaf and takes in its record or clip chunk. */
+    private void verify(int index, byte[] bytes) {
+        ManifestEntry listed = manifest.entries().get(index);
+        byte[] leaf = MerkleTree.leafHash(listed.kind(), bytes);
+        String leafHex = HexFormat.of().formatHex(leaf);
+        received.add(new ManifestEntry(listed.kind(), leafHex, bytes.length));
+        if (bytes.length != listed.size() || !leafHex.equals(listed.leaf())) {
+            throw reject(Reason.ENTRY_MISMATCH, "entry " + index + " does not match its leaf in the manifest");
+        }
+        leaves.add(leaf);
+        if (listed.kind() == EntryKind.RECORD) {
+            finishClip();
+            Map<String, Object> record = parseRecord(bytes, index);
+            int position = records.size();
+            String category = String.valueOf(record.get("category"));
+            boolean isClip = "CCTV".equals(category);
+            clip = isClip ? new ClipCheck(record, position) : null;
+            records.add(new VerifiedPackage.VerifiedRecord(position, category, String.valueOf(record.get("recordId")),
+                    new String(bytes, StandardCharsets.UTF_8),
+                    isClip ? Optional.of(PackageLayout.clipFile(folder, position)) : Optional.empty()));
+        } else {
+            if (clip == null) {
+                throw reject(Reason.CLIP_MISMATCH, "entry " + index + " is a chunk of a record that has no clip");
+            }
+            clip.add(bytes);
+        }
+    }
+
     /**
-     * Reads the whole spool back, re-checks every leaf, the Merkle root, the clips and the records,
-     * and returns the package ready to store. Nothing has been stored when this throws.
+     * Makes every entry verified so far durable: syncs the files written since the last
+     * checkpoint, then saves the count. Called as entries arrive, when a stream breaks, and at the end.
+     */
+    public void checkpoint() {
+        if (manifest == null) {
+            return;
+        }
+        try {
+            for (Path file : unsynced) {
+                PackageLayout.sync(file);
+            }
+            unsynced.clear();
+            unsyncedBytes = 0;
+            saveProgress();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the incoming package in " + folder, e);
+        }
+    }
+
+    /**
+     * Checks that every entry arrived and that the leaves give the ledger's Merkle root, makes the
+     * spool durable, and returns the package ready to store. Nothing has been stored when this throws.
      */
     public VerifiedPackage finish() {
         requireManifest();
@@ -162,48 +244,15 @@ public final class IncomingPackage {
                 throw reject(Reason.TRUNCATED, "only " + received.size() + " of " + manifest.entries().size()
                         + " entries arrived");
             }
-            return reverify();
+            finishClip();
+            if (!HexFormat.of().formatHex(MerkleTree.root(leaves)).equals(expected.merkleRoot())) {
+                throw reject(Reason.MERKLE_ROOT_MISMATCH, "the received entries do not give the ledger's Merkle root");
+            }
+            checkpoint();
+            return new VerifiedPackage(manifest, expected.packageHash(), records);
         } catch (PackageRejectedException e) {
             throw rejectAndDiscard(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the incoming package back from " + folder, e);
         }
-    }
-
-    private VerifiedPackage reverify() throws IOException {
-        List<byte[]> leaves = new ArrayList<>();
-        List<VerifiedPackage.VerifiedRecord> records = new ArrayList<>();
-        ClipCheck clip = null;
-        for (int i = 0; i < manifest.entries().size(); i++) {
-            ManifestEntry listed = manifest.entries().get(i);
-            byte[] bytes = layout.read(i);
-            byte[] leaf = MerkleTree.leafHash(listed.kind(), bytes);
-            if (!HexFormat.of().formatHex(leaf).equals(listed.leaf())) {
-                throw reject(Reason.ENTRY_MISMATCH, "entry " + i + " changed on disk after it was verified");
-            }
-            leaves.add(leaf);
-            if (listed.kind() == EntryKind.RECORD) {
-                finishClip(clip);
-                Map<String, Object> record = parseRecord(bytes, i);
-                int position = records.size();
-                String category = String.valueOf(record.get("category"));
-                boolean isClip = "CCTV".equals(category);
-                clip = isClip ? new ClipCheck(record, position) : null;
-                records.add(new VerifiedPackage.VerifiedRecord(position, category, String.valueOf(record.get("recordId")),
-                        new String(bytes, StandardCharsets.UTF_8),
-                        isClip ? Optional.of(PackageLayout.clipFile(folder, position)) : Optional.empty()));
-            } else {
-                if (clip == null) {
-                    throw reject(Reason.CLIP_MISMATCH, "entry " + i + " is a chunk of a record that has no clip");
-                }
-                clip.add(bytes);
-            }
-        }
-        finishClip(clip);
-        if (!HexFormat.of().formatHex(MerkleTree.root(leaves)).equals(expected.merkleRoot())) {
-            throw reject(Reason.MERKLE_ROOT_MISMATCH, "the received entries do not give the ledger's Merkle root");
-        }
-        return new VerifiedPackage(manifest, expected.packageHash(), records);
     }
 
     private Map<String, Object> parseRecord(byte[] bytes, int index) {
@@ -247,9 +296,12 @@ public final class IncomingPackage {
         }
     }
 
-    private static void finishClip(ClipCheck clip) {
-        if (clip != null && !clip.matches()) {
-            throw reject(Reason.CLIP_MISMATCH, "the clip of record " + clip.position
+    /** The clip whose chunks were arriving is complete: it must match its record. */
+    private void finishClip() {
+        ClipCheck done = clip;
+        clip = null;
+        if (done != null && !done.matches()) {
+            throw reject(Reason.CLIP_MISMATCH, "the clip of record " + done.position
                     + " does not match the size and SHA-256 its record states");
         }
     }
@@ -284,6 +336,7 @@ public final class IncomingPackage {
     private void saveProgress() throws IOException {
         Path temporary = folder.resolve(PROGRESS + ".tmp");
         Files.writeString(temporary, Integer.toString(received.size()));
+        PackageLayout.sync(temporary);
         Files.move(temporary, folder.resolve(PROGRESS), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }

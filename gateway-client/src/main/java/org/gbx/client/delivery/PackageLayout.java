@@ -2,8 +2,10 @@ package org.gbx.client.delivery;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +85,13 @@ final class PackageLayout {
         try (RandomAccessFile file = new RandomAccessFile(at.file().toFile(), "rw")) {
             file.seek(at.offset());
             file.write(bytes);
-            file.getFD().sync();
+        }
+    }
+
+    /** Flushes a file's written bytes to the disk (any descriptor of the file will do). */
+    static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

@@ -74,6 +74,8 @@ public final class PackageFetcher {
                 if (!retryable(e.getStatus().getCode())) {
                     throw new TransferFailedException(refusal(e.getStatus(), senderMspId), false, e);
                 }
+                // What was verified survives even if the node stops before the next attempt.
+                incoming.checkpoint();
                 last = e;
                 idle = (incoming.hasManifest() ? incoming.nextEntry() : -1) > before ? 0 : idle + 1;
                 if (idle >= IDLE_ATTEMPTS) {
