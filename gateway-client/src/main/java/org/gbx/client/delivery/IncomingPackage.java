@@ -51,6 +51,7 @@ public final class IncomingPackage {
     private final long checkpointBytes;
     private Manifest manifest;
     private PackageLayout layout;
+    private SpoolWriter writer;
     /** Leaf hash and size of each entry received so far, good or bad: the basis of the computed hash. */
     private final List<ManifestEntry> received = new ArrayList<>();
     private final List<byte[]> leaves = new ArrayList<>();
@@ -92,6 +93,7 @@ public final class IncomingPackage {
             }
             manifest = Manifest.parse(Files.readAllBytes(folder.resolve(DeliveryPackage.MANIFEST)));
             layout = PackageLayout.of(manifest, folder);
+            writer = new SpoolWriter(layout);
             int verified = Math.min(Integer.parseInt(Files.readString(progress).strip()), manifest.entries().size());
             for (int i = 0; i < verified; i++) {
                 verify(i, layout.read(i));
@@ -100,6 +102,7 @@ public final class IncomingPackage {
             // A damaged or changed spool is not trusted: start the transfer over.
             discard();
             manifest = null;
+            writer = null;
             received.clear();
             leaves.clear();
             records.clear();
@@ -136,6 +139,7 @@ public final class IncomingPackage {
             Files.write(folder.resolve(DeliveryPackage.MANIFEST), manifestBytes);
             manifest = candidate;
             layout = candidateLayout;
+            writer = new SpoolWriter(layout);
             saveProgress();
         } catch (PackageRejectedException e) {
             discard();
@@ -172,7 +176,7 @@ public final class IncomingPackage {
                 throw reject(Reason.ENTRY_MISMATCH, "entry " + index + " arrived where " + received.size() + " was due");
             }
             verify(index, bytes);
-            layout.write(index, bytes);
+            writer.write(index, bytes);
             unsynced.add(layout.location(index).file());
             unsyncedBytes += bytes.length;
             if (unsyncedBytes >= checkpointBytes) {
@@ -222,6 +226,7 @@ public final class IncomingPackage {
             return;
         }
         try {
+            writer.drain();
             for (Path file : unsynced) {
                 PackageLayout.sync(file);
             }
@@ -327,6 +332,10 @@ public final class IncomingPackage {
     /** Deletes the spool: nothing of a rejected or abandoned package remains. */
     public void discard() {
         try {
+            if (writer != null) {
+                // no queued write may recreate a file of the deleted spool
+                writer.quiesce();
+            }
             PackageBuilder.deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the rejected package in " + folder, e);

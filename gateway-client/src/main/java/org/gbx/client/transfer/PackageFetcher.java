@@ -1,11 +1,11 @@
 package org.gbx.client.transfer;
 
 import io.grpc.CallOptions;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import java.io.IOException;
 import java.time.Duration;
@@ -99,10 +99,10 @@ public final class PackageFetcher {
     private VerifiedPackage attempt(ManagedChannel channel, String requestId, IncomingPackage incoming,
             TransferListener listener) {
         byte[] request = CanonicalJson.bytes(Map.of("requestId", requestId, "fromEntry", incoming.nextEntry()));
-        Iterator<byte[]> frames = ClientCalls.blockingServerStreamingCall(channel, TransferProtocol.FETCH,
+        Iterator<Frame> frames = ClientCalls.blockingServerStreamingCall(channel, TransferProtocol.FETCH,
                 CallOptions.DEFAULT.withDeadlineAfter(streamDeadline.toMillis(), TimeUnit.MILLISECONDS), request);
         while (frames.hasNext()) {
-            Frame frame = Frame.decode(frames.next());
+            Frame frame = frames.next();
             switch (frame.type()) {
                 case MANIFEST -> {
                     if (!incoming.hasManifest()) {
@@ -131,9 +131,10 @@ public final class PackageFetcher {
             TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
                     .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
                     .trustManager(NodeTls.trusting(trust.tlsCas(senderMspId)));
-            return Grpc.newChannelBuilderForAddress(endpoint.substring(0, colon),
+            return NettyChannelBuilder.forAddress(endpoint.substring(0, colon),
                     Integer.parseInt(endpoint.substring(colon + 1)), credentials.build())
                     .maxInboundMessageSize(TransferProtocol.MAX_MESSAGE_BYTES)
+                    .flowControlWindow(TransferProtocol.RECEIVE_WINDOW_BYTES)
                     .build();
         } catch (IOException e) {
             throw new TransferFailedException("This node's TLS certificate or key cannot be read ("

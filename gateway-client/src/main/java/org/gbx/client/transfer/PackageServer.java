@@ -77,7 +77,7 @@ public final class PackageServer implements AutoCloseable {
         return server.getPort();
     }
 
-    private static void fetch(byte[] request, StreamObserver<byte[]> responses, PackageSource source) {
+    private static void fetch(byte[] request, StreamObserver<Frame> responses, PackageSource source) {
         String requestId;
         int fromEntry;
         try {
@@ -99,18 +99,18 @@ public final class PackageServer implements AutoCloseable {
             return;
         }
         LOG.info(() -> "sending " + requestId + " to " + CLIENT_ORG.get() + " from entry " + fromEntry);
-        new Streaming((ServerCallStreamObserver<byte[]>) responses, delivery, fromEntry).start();
+        new Streaming((ServerCallStreamObserver<Frame>) responses, delivery, fromEntry).start();
     }
 
     /** Sends the manifest and entries whenever the transport is ready for more. */
     private static final class Streaming implements Runnable {
-        private final ServerCallStreamObserver<byte[]> responses;
+        private final ServerCallStreamObserver<Frame> responses;
         private final DeliveryPackage delivery;
         private int next;
         private boolean manifestSent;
         private boolean finished;
 
-        Streaming(ServerCallStreamObserver<byte[]> responses, DeliveryPackage delivery, int fromEntry) {
+        Streaming(ServerCallStreamObserver<Frame> responses, DeliveryPackage delivery, int fromEntry) {
             this.responses = responses;
             this.delivery = delivery;
             this.next = Math.max(0, fromEntry);
@@ -131,13 +131,13 @@ public final class PackageServer implements AutoCloseable {
             try {
                 while (!finished && responses.isReady()) {
                     if (!manifestSent) {
-                        responses.onNext(Frame.manifest(delivery.manifestBytes(), delivery.signature()).encode());
+                        responses.onNext(Frame.manifest(delivery.manifestBytes(), delivery.signature()));
                         manifestSent = true;
                     } else if (next < delivery.entryCount()) {
-                        responses.onNext(Frame.entry(next, delivery.readEntry(next)).encode());
+                        responses.onNext(Frame.entry(next, delivery.readEntry(next)));
                         next++;
                     } else {
-                        responses.onNext(Frame.end(delivery.entryCount()).encode());
+                        responses.onNext(Frame.end(delivery.entryCount()));
                         responses.onCompleted();
                         finished = true;
                     }
