@@ -26,6 +26,8 @@ def parse(path):
             key = f"RESULT {values['workload']} {values['mode']}"
         elif kind == "SIGN":
             key = f"SIGN {values['signer']}"
+        elif kind == "CPU":
+            key = f"CPU {values.pop('workload')}"
         found[key] = values
     return found
 
@@ -82,6 +84,13 @@ def table(r, rows):
     for name, what, gbx, base, ratio, target, met in rows:
         lines.append(f"| `{name}` | {what} | {gbx} | {base} | {ratio:.2f} | {target} | "
                      f"{'-' if met is None else ('yes' if met else '**no**')} |")
+    cpu = {k[4:]: v for k, v in r.items() if k.startswith("CPU ")}
+    if cpu:
+        kinds = [k for k in next(iter(cpu.values())) if k != "total_ms"] + ["total_ms"]
+        lines += ["", "CPU per committed transaction at saturation (ms, all processes of each kind; "
+                  "from /proc of the pids the network scripts recorded):", "",
+                  "| workload | " + " | ".join(k[:-3] for k in kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
+        lines += [f"| {w} | " + " | ".join(v.get(k, "-") for k in kinds) + " |" for w, v in cpu.items()]
     lines += ["", "Raw ledger runs (latencies in ms; client_cpu = the load generator's share of all cores):", "", "```"]
     lines += [" ".join(f"{k}={v}" for k, v in values.items()) for key, values in r.items() if key.startswith("RESULT")]
     lines += [f"signer {k[5:]}: {v['us']} us per signature" for k, v in r.items() if k.startswith("SIGN")]

@@ -16,7 +16,8 @@ import org.gbx.client.ledger.ExchangeLedger;
  *
  * <p>Usage: {@code java -cp gbx.jar org.gbx.client.bench.LedgerBench CONFIG CONCURRENCY SECONDS
  * HALF_SECONDS WORKLOAD...} with workloads {@code bare-write}, {@code create-request},
- * {@code record-access}.
+ * {@code record-access}. The network's pid files ({@code pids/} beside CONFIG) give each
+ * saturated run's CPU per committed transaction by kind of process.
  */
 public final class LedgerBench {
 
@@ -48,13 +49,14 @@ public final class LedgerBench {
                     default -> throw new IllegalArgumentException("unknown workload " + args[i]);
                 });
             }
+            Path pids = Path.of(args[0]).toAbsolutePath().getParent().resolve("pids");
             for (Workload workload : workloads) {
-                measure(workload, concurrency, run, halfRun);
+                measure(workload, concurrency, run, halfRun, pids);
             }
         }
     }
 
-    private static void measure(Workload workload, int concurrency, Duration run, Duration halfRun)
+    private static void measure(Workload workload, int concurrency, Duration run, Duration halfRun, Path pids)
             throws InterruptedException {
         System.out.println("bench: " + workload.name() + ": preparing");
         try {
@@ -66,8 +68,10 @@ public final class LedgerBench {
         }
         LoadRunner runner = new LoadRunner();
         runner.closedLoop(workload, concurrency, WARM_UP);
+        NodeCpu before = NodeCpu.sample(pids);
         LoadResult saturated = runner.closedLoop(workload, concurrency, run);
         System.out.println(saturated.line());
+        System.out.println(NodeCpu.sample(pids).linePerTransaction(before, workload.name(), saturated.committed()));
         if (saturated.tps() > 0) {
             System.out.println(runner.openLoop(workload, saturated.tps() / 2, concurrency * 2, halfRun).line());
         }
