@@ -12,11 +12,13 @@ import static org.gbx.chaincode.testing.Forces.ZHUHAI;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.gbx.chaincode.identity.Hashes;
 import org.gbx.chaincode.ledger.LedgerJson;
+import org.gbx.chaincode.model.AuditTrail;
 import org.gbx.chaincode.model.DataCategory;
 import org.gbx.chaincode.model.DetailsCheck;
 import org.gbx.chaincode.model.ExchangeRequest;
@@ -24,6 +26,7 @@ import org.gbx.chaincode.model.Page;
 import org.gbx.chaincode.model.RequestEvent;
 import org.gbx.chaincode.model.Status;
 import org.gbx.chaincode.model.Suspension;
+import org.gbx.chaincode.rules.Input;
 import org.gbx.chaincode.testing.DecodedKeyPolicy;
 import org.gbx.chaincode.testing.Exchange;
 import org.gbx.chaincode.testing.InMemoryLedger;
@@ -523,7 +526,8 @@ class ExchangeContractTest {
             ChaincodeException unknownStatus = catchThrowableOfType(ChaincodeException.class, () -> channel.evaluate(
                     exchange.auditor, (c, ctx) -> c.listRequests(ctx, MACAU, "LOST", "10", "")));
             ChaincodeException badSize = catchThrowableOfType(ChaincodeException.class, () -> channel.evaluate(
-                    exchange.auditor, (c, ctx) -> c.listRequests(ctx, MACAU, "", "1000", "")));
+                    exchange.auditor, (c, ctx) -> c.listRequests(ctx, MACAU, "",
+                    String.valueOf(Input.MAX_PAGE_SIZE + 1), "")));
 
             assertThat(ErrorCode.of(unknownStatus)).isEqualTo(ErrorCode.UNKNOWN_ENUM_VALUE);
             assertThat(ErrorCode.of(badSize)).isEqualTo(ErrorCode.INVALID_VALUE);
@@ -536,6 +540,48 @@ class ExchangeContractTest {
             String history = channel.evaluate(exchange.auditor, (c, ctx) -> c.getHistory(ctx, ID));
             assertThat(history).containsSubsequence("\"PENDING\"", "\"APPROVED\"", "\"DELIVERED\"", "\"RECEIVED\"",
                     "\"ACCESSED\"");
+        }
+
+        @Test
+        void audit_trails_answer_for_many_requests_what_history_and_accesses_answer_for_each() {
+            exchange.bringTo("req-1", Status.ACCESSED);
+            exchange.create("req-2");
+
+            AuditTrail[] trails = LedgerJson.read(channel.evaluate(exchange.auditor,
+                    (c, ctx) -> c.getAuditTrails(ctx, "[\"req-1\",\"req-2\"]")).getBytes(StandardCharsets.UTF_8),
+                    AuditTrail[].class);
+
+            assertThat(trails).extracting(AuditTrail::requestId).containsExactly("req-1", "req-2");
+            for (AuditTrail trail : trails) {
+                String id = trail.requestId();
+                assertThat(LedgerJson.write(trail.history()))
+                        .isEqualTo(channel.evaluate(exchange.auditor, (c, ctx) -> c.getHistory(ctx, id)));
+                assertThat(LedgerJson.write(trail.accesses()))
+                        .isEqualTo(channel.evaluate(exchange.auditor, (c, ctx) -> c.listAccesses(ctx, id)));
+            }
+            assertThat(trails[0].accesses()).isNotEmpty();
+            assertThat(trails[1].history()).hasSize(1);
+        }
+
+        @Test
+        void audit_trails_refuse_an_empty_or_oversized_list_a_malformed_id_and_an_unknown_request() {
+            exchange.create(ID);
+            String tooMany = "[" + String.join(",", Collections.nCopies(Input.MAX_AUDIT_TRAILS + 1,
+                    "\"" + ID + "\"")) + "]";
+
+            assertThat(trailsRefusal("[]")).isEqualTo(ErrorCode.INVALID_VALUE);
+            assertThat(trailsRefusal(tooMany)).isEqualTo(ErrorCode.INVALID_VALUE);
+            assertThat(trailsRefusal("[\"no spaces allowed\"]")).isEqualTo(ErrorCode.MALFORMED_ID);
+            assertThat(trailsRefusal("{\"id\":1}")).isEqualTo(ErrorCode.MALFORMED_JSON);
+            assertThat(trailsRefusal("[\"" + ID + "\",\"req-unknown\"]")).isEqualTo(ErrorCode.NOT_FOUND);
+            ChaincodeException noRole = catchThrowableOfType(ChaincodeException.class, () -> channel.evaluate(
+                    Officer.of(MACAU, null), (c, ctx) -> c.getAuditTrails(ctx, "[\"" + ID + "\"]")));
+            assertThat(ErrorCode.of(noRole)).isEqualTo(ErrorCode.UNKNOWN_ROLE);
+        }
+
+        private ErrorCode trailsRefusal(String idsJson) {
+            return ErrorCode.of(catchThrowableOfType(ChaincodeException.class,
+                    () -> channel.evaluate(exchange.auditor, (c, ctx) -> c.getAuditTrails(ctx, idsJson))));
         }
 
         @Test

@@ -7,6 +7,8 @@ import static org.gbx.chaincode.ErrorCode.MISSING_FIELD;
 import static org.gbx.chaincode.ErrorCode.PERSONAL_DATA_SUSPECTED;
 import static org.gbx.chaincode.ErrorCode.UNKNOWN_ENUM_VALUE;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,9 @@ public final class Input {
     public static final int MAX_PURPOSE = 500;
     public static final int MAX_LEGAL_BASIS = 300;
     public static final int MAX_NOTE = 500;
-    public static final int MAX_PAGE_SIZE = 100;
+    /** Large enough that listing a busy ledger's requests takes a few calls, small enough to answer in one message. */
+    public static final int MAX_PAGE_SIZE = 500;
+    public static final int MAX_AUDIT_TRAILS = 50;
     public static final int MAX_BOOKMARK = 1024;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -35,6 +39,12 @@ public final class Input {
             throw MALFORMED_ID.refuse(field + " must match " + ID.pattern());
         }
         return value;
+    }
+
+    /** A list of 1 to {@link #MAX_AUDIT_TRAILS} request ids, each checked as {@link #id}. */
+    public static List<String> ids(String field, String[] values) {
+        inRange(field + " count", values.length, 1, MAX_AUDIT_TRAILS);
+        return Arrays.stream(values).map(value -> id(field, value)).toList();
     }
 
     public static String mspId(String value) {

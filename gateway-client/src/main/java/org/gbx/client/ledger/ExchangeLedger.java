@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gbx.client.connection.Deadlines;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.model.AccessRecord;
+import org.gbx.client.model.AuditTrail;
 import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.DestructionMethod;
@@ -40,6 +41,7 @@ public final class ExchangeLedger {
     private static final TypeReference<List<ExchangeRequest>> REQUESTS = new TypeReference<>() { };
     private static final TypeReference<List<AccessRecord>> ACCESSES = new TypeReference<>() { };
     private static final TypeReference<List<HistoryEntry>> HISTORY = new TypeReference<>() { };
+    private static final TypeReference<List<AuditTrail>> TRAILS = new TypeReference<>() { };
 
     private final TransactionRunner runner;
     private final String callerMspId;
@@ -195,9 +197,18 @@ public final class ExchangeLedger {
 
     /** {@code GetHistory}: every committed version of a request, oldest first. */
     public List<HistoryEntry> getHistory(String requestId) {
-        List<HistoryEntry> history = LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)),
-                HISTORY);
-        // Fabric's history iterator yields newest first; sort so callers get what docs/ledger.md promises.
+        return oldestFirst(LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY));
+    }
+
+    /** {@code GetAuditTrails}: history and access records of up to 50 requests, in the order asked. */
+    public List<AuditTrail> getAuditTrails(List<String> requestIds) {
+        List<AuditTrail> trails = LedgerJson.read(runner.evaluate(TransactionCall.of("GetAuditTrails",
+                LedgerJson.write(requestIds))), TRAILS);
+        return trails.stream().map(t -> new AuditTrail(t.requestId(), oldestFirst(t.history()), t.accesses())).toList();
+    }
+
+    /** Fabric's history iterator yields newest first; sorted, callers get what docs/ledger.md promises. */
+    private static List<HistoryEntry> oldestFirst(List<HistoryEntry> history) {
         return history.stream().sorted(Comparator.comparing(HistoryEntry::timestamp)).toList();
     }
 

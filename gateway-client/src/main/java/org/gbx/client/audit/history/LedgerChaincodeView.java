@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.AccessRecord;
+import org.gbx.client.model.AuditTrail;
 import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.HistoryEntry;
 import org.gbx.client.model.RequestPage;
@@ -13,7 +14,8 @@ import org.gbx.client.model.RequestPage;
 /** The chaincode's answers through the {@link ExchangeLedger} facade (each call has its deadline there). */
 public final class LedgerChaincodeView implements ChaincodeView {
 
-    private static final int PAGE_SIZE = 100;
+    /** The chaincode's largest page (docs/ledger.md). */
+    private static final int PAGE_SIZE = 500;
 
     private final ExchangeLedger ledger;
     private final Collection<String> forceMspIds;
@@ -46,5 +48,10 @@ public final class LedgerChaincodeView implements ChaincodeView {
     @Override
     public List<AccessRecord> accesses(String requestId) {
         return ledger.listAccesses(requestId);
+    }
+
+    @Override
+    public List<AuditTrail> trails(List<String> requestIds) {
+        return ledger.getAuditTrails(requestIds);
     }
 }
