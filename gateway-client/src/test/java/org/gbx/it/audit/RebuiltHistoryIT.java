@@ -29,6 +29,7 @@ import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.AccessRecord;
+import org.gbx.client.model.AuditTrail;
 import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DestructionMethod;
@@ -115,10 +116,30 @@ class RebuiltHistoryIT {
             public List<AccessRecord> accesses(String requestId) {
                 return chaincode.accesses(requestId);
             }
+
+            @Override
+            public List<AuditTrail> trails(List<String> requestIds) {
+                return chaincode.trails(requestIds);
+            }
         };
 
         assertThat(scripted.requestIds()).hasSize(EXCHANGES);
         assertThat(HistoryComparison.compare(verified.rebuilt().restrictedTo(fates::containsKey), scripted)).isEmpty();
+    }
+
+    @Test
+    void audit_trails_answer_for_many_requests_what_history_and_accesses_answer_for_each() {
+        LedgerChaincodeView chaincode = new LedgerChaincodeView(ledger(auditor), List.of("MacauPJMSP", "ZhuhaiPSBMSP"));
+        List<String> ids = fates.keySet().stream().sorted().toList();
+
+        List<AuditTrail> trails = chaincode.trails(ids);
+
+        assertThat(trails).extracting(AuditTrail::requestId).containsExactlyElementsOf(ids);
+        assertThat(trails).anyMatch(trail -> !trail.accesses().isEmpty());
+        for (AuditTrail trail : trails) {
+            assertThat(trail.history()).as(trail.requestId()).isEqualTo(chaincode.history(trail.requestId()));
+            assertThat(trail.accesses()).as(trail.requestId()).isEqualTo(chaincode.accesses(trail.requestId()));
+        }
     }
 
     @Test
