@@ -24,14 +24,19 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 final class SignatureCheck {
 
     /**
-     * Each signer's key, kept with Bouncy Castle's precomputed multiples of its point: a ledger has
-     * thousands of signatures by a handful of identities, and rebuilding the key for every
-     * signature threw that precomputation away. ECDSA is Bouncy Castle's, not the JDK's SunEC,
-     * which verifies P-256 about half as fast on JDK 17 (docs/benchmarks.md). Bounded, so a ledger
-     * of ever-new identities cannot grow it without end.
+     * Each signer's certificate and key, kept with Bouncy Castle's precomputed multiples of its
+     * point: a ledger has thousands of signatures by a handful of identities, and parsing the PEM
+     * and rebuilding the key for every signature were a fifth of the walk and threw that
+     * precomputation away. ECDSA is Bouncy Castle's, not the JDK's SunEC, which verifies P-256
+     * about half as fast on JDK 17 (docs/benchmarks.md). Bounded, so a ledger of ever-new
+     * identities cannot grow it without end.
      */
-    private static final Map<ByteString, ECPublicKeyParameters> KEYS = new ConcurrentHashMap<>();
-    private static final int MAX_KEYS = 4096;
+    private static final Map<ByteString, Signer> SIGNERS = new ConcurrentHashMap<>();
+    private static final int MAX_SIGNERS = 4096;
+
+    /** A parsed signer; {@code key} is null when the certificate's key is not an elliptic-curve key. */
+    private record Signer(X509Certificate certificate, ECPublicKeyParameters key) {
+    }
 
     /** The outcome: {@code problem} is empty when the signature holds. */
     record Result(String mspId, Optional<String> problem) {
@@ -55,17 +60,20 @@ final class SignatureCheck {
         if (msp == null) {
             return new Result(mspId, Optional.of("signer's MSP " + mspId + " is not in the channel configuration"));
         }
-        X509Certificate certificate;
+        Signer signer;
         try {
-            certificate = ChannelTrust.certificate(identity.getIdBytes().toByteArray());
-        } catch (IllegalArgumentException e) {
+            signer = signer(identity.getIdBytes());
+        } catch (IllegalArgumentException | IOException e) {
             return new Result(mspId, Optional.of("the signer's certificate is unreadable"));
         }
-        if (!msp.issued(certificate)) {
+        if (!msp.issued(signer.certificate())) {
             return new Result(mspId, Optional.of("the signer's certificate was not issued by " + mspId + "'s CAs"));
         }
         try {
-            if (!holds(key(identity.getIdBytes(), certificate), signedBytes, signature.toByteArray())) {
+            if (signer.key() == null) {
+                throw new GeneralSecurityException("the signer's key is not an elliptic-curve key");
+            }
+            if (!holds(signer.key(), signedBytes, signature.toByteArray())) {
                 return new Result(mspId, Optional.of("the signature does not match the signed bytes"));
             }
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
@@ -74,20 +82,20 @@ final class SignatureCheck {
         return new Result(mspId, Optional.empty());
     }
 
-    private static ECPublicKeyParameters key(ByteString certificateBytes, X509Certificate certificate)
-            throws IOException, GeneralSecurityException {
-        ECPublicKeyParameters known = KEYS.get(certificateBytes);
+    private static Signer signer(ByteString certificateBytes) throws IOException {
+        Signer known = SIGNERS.get(certificateBytes);
         if (known != null) {
             return known;
         }
-        if (!(PublicKeyFactory.createKey(certificate.getPublicKey().getEncoded()) instanceof ECPublicKeyParameters key)) {
-            throw new GeneralSecurityException("the signer's key is not an elliptic-curve key");
+        X509Certificate certificate = ChannelTrust.certificate(certificateBytes.toByteArray());
+        Signer parsed = new Signer(certificate,
+                PublicKeyFactory.createKey(certificate.getPublicKey().getEncoded()) instanceof ECPublicKeyParameters key
+                        ? key : null);
+        if (SIGNERS.size() >= MAX_SIGNERS) {
+            SIGNERS.clear();
         }
-        if (KEYS.size() >= MAX_KEYS) {
-            KEYS.clear();
-        }
-        KEYS.put(certificateBytes, key);
-        return key;
+        SIGNERS.put(certificateBytes, parsed);
+        return parsed;
     }
 
     /** ECDSA over the SHA-256 of {@code signed}; the signature is DER, as Fabric writes it. */
