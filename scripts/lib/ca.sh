@@ -3,15 +3,45 @@
 
 ca_url() { echo "https://$1@127.0.0.1:$(port "$2" ca)"; } # cred org
 ca_cert() { echo "$(org_dir "$1")/ca/ca-cert.pem"; }
+# Subject names of every certificate an organisation's CA issues (CN and OU are set per identity).
+csr_names() { # org
+  local place=${ORG_PLACE[$1]}
+  if [ "$place" = - ]; then echo "O=${ORG_NAME[$1]}"; else echo "$place,O=${ORG_NAME[$1]}"; fi
+}
+
+ca_flags() { # org home -> CA_FLAGS, the flags init and start share
+  CA_FLAGS=(--home "$2" -b "registrar:$(cat "$2/registrar.secret")" --ca.name "ca-$1" --csr.cn "ca.$1.gbx"
+    --csr.hosts localhost,127.0.0.1)
+}
+
+# The server takes subject names only from its config file: on first start, write the
+# default config, put the organisation's names in it, and let the CA certificate be made
+# from that (init made one with Fabric CA's sample names, C=US, ST=North Carolina).
+configure_ca() { # org home
+  local org=$1 home=$2
+  ca_flags "$org" "$home"
+  fabric-ca-server init "${CA_FLAGS[@]}" >>"$LOGS/ca-$org.log" 2>&1 || die "Fabric CA of $org could not be initialised (see $LOGS/ca-$org.log)"
+  python3 - "$home/fabric-ca-server-config.yaml" "$(csr_names "$org")" <<'PY'
+import re, sys
+path, names = sys.argv[1], sys.argv[2]
+pairs = [n.split("=", 1) for n in names.split(",")]
+block = "   names:\n      - " + "\n        ".join(f'{k}: "{v}"' for k, v in pairs) + "\n"
+text, found = re.subn(r"   names:\n(?:      .*\n)+", block, open(path).read(), count=1)
+if found != 1:
+    sys.exit("no csr.names block in " + path)
+open(path, "w").write(text)
+PY
+  rm -f "$home/ca-cert.pem" "$home"/msp/keystore/*
+}
 
 start_ca() { # org
   local org=$1 home; home="$(org_dir "$org")/ca"
   mkdir -p "$home"
   [ -f "$home/registrar.secret" ] || openssl rand -hex 16 > "$home/registrar.secret"
-  start_process "ca-$org" fabric-ca-server start --home "$home" \
-    -b "registrar:$(cat "$home/registrar.secret")" \
+  [ -f "$home/fabric-ca-server-config.yaml" ] || configure_ca "$org" "$home"
+  ca_flags "$org" "$home"
+  start_process "ca-$org" fabric-ca-server start "${CA_FLAGS[@]}" \
     --address 127.0.0.1 --port "$(port "$org" ca)" \
-    --ca.name "ca-$org" --csr.cn "ca.$org.gbx" --csr.hosts localhost,127.0.0.1 \
     --tls.enabled --operations.listenaddress "127.0.0.1:$(port "$org" ca-operations)"
 }
 
@@ -54,7 +84,8 @@ YAML
 enrol_tls() { # org name secret dir
   local org=$1 name=$2 secret=$3 dir=$4 tmp="$4/.enrol"
   ca_client "$org" "$tmp" enroll -u "$(ca_url "$name:$secret" "$org")" \
-    --enrollment.profile tls --csr.hosts localhost,127.0.0.1 --csr.cn "$name" -M "$tmp/msp"
+    --enrollment.profile tls --csr.hosts localhost,127.0.0.1 --csr.cn "$name" --csr.names "$(csr_names "$org")" \
+    -M "$tmp/msp"
   cp "$tmp"/msp/signcerts/cert.pem "$dir/server.crt"
   cp "$tmp"/msp/keystore/*_sk "$dir/server.key"
   cp "$tmp"/msp/tlscacerts/*.pem "$dir/ca.crt"
@@ -77,7 +108,7 @@ enrol_identity() { # org name fabric-type role dir with-tls
   register "$org" "$name" "$secret" "$type" "${attrs[@]}"
   mkdir -p "$dir"
   ca_client "$org" "$dir" enroll -u "$(ca_url "$name:$secret" "$org")" \
-    --csr.cn "$name" --csr.hosts localhost,127.0.0.1 -M "$dir/msp"
+    --csr.cn "$name" --csr.names "$(csr_names "$org")" --csr.hosts localhost,127.0.0.1 -M "$dir/msp"
   normalise_msp "$dir/msp"
   rm -f "$dir/fabric-ca-client-config.yaml"
   if [ "$with_tls" = tls ]; then mkdir -p "$dir/tls"; enrol_tls "$org" "$name" "$secret" "$dir/tls"; fi
@@ -97,7 +128,8 @@ enrol_tls_identity() { # org name dir
 enrol_org() { # org
   local org=$1 dir; dir=$(org_dir "$org")
   say "   identities of ${ORG_NAME[$org]}"
-  [ -f "$dir/ca/registrar/msp/signcerts/cert.pem" ] || ca_client "$org" "$dir/ca/registrar" enroll -u "$(ca_url "registrar:$(cat "$dir/ca/registrar.secret")" "$org")"
+  [ -f "$dir/ca/registrar/msp/signcerts/cert.pem" ] || ca_client "$org" "$dir/ca/registrar" enroll -u "$(ca_url "registrar:$(cat "$dir/ca/registrar.secret")" "$org")" \
+    --csr.names "$(csr_names "$org")"
   # Organisation MSP, as the channel knows it: root CA, TLS root CA, NodeOUs.
   mkdir -p "$dir/msp/cacerts" "$dir/msp/tlscacerts"
   cp "$(ca_cert "$org")" "$dir/msp/cacerts/ca.pem"

@@ -15,9 +15,10 @@ die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
 table() { grep -vE '^[[:space:]]*(#|$)' "$NETCFG/$1"; }
 
 ORG_KEYS=()
-declare -A ORG_MSP ORG_BASE ORG_KIND ORG_NAME
-while read -r key msp base kind name; do
+declare -A ORG_MSP ORG_BASE ORG_KIND ORG_PLACE ORG_NAME
+while read -r key msp base kind place name; do
   ORG_KEYS+=("$key"); ORG_MSP[$key]=$msp; ORG_BASE[$key]=$base; ORG_KIND[$key]=$kind; ORG_NAME[$key]=$name
+  ORG_PLACE[$key]=$place
 done < <(table organisations.conf)
 
 declare -A PORT_OFFSET

@@ -2,7 +2,7 @@
 # Tests of scripts/network.sh itself: refusing a taken port, 'up' twice,
 # 'down' then 'up' again from the kept state. Run by scripts/test.sh.
 #   network-scripts.sh port-taken     (the network must be down)
-#   network-scripts.sh up-twice       (the network must be up)
+#   network-scripts.sh up-twice       (the network must be up; also checks certificate subjects)
 #   network-scripts.sh peer-cli       (the network must be up)
 #   network-scripts.sh restart        (the network must be up; leaves it up)
 set -uo pipefail
@@ -49,6 +49,20 @@ test_up_twice() {
   check "up again says the network is already running" contains "$out" "already running"
 }
 
+test_certificates() {
+  echo "certificates name the organisation that issued them"
+  local orgs="$ROOT/.network/orgs" subject
+  subject=$(openssl x509 -noout -subject -in "$orgs/macau/ca/ca-cert.pem")
+  check "Macau's CA: C=MO, L=Macau, O=Macau Judiciary Police" contains "$subject" "C = MO, L = Macau, O = Macau Judiciary Police"
+  subject=$(openssl x509 -noout -subject -in "$orgs/zhuhai/users/liaison1/msp/signcerts/cert.pem")
+  check "a Zhuhai liaison: C=CN, ST=Guangdong, L=Zhuhai, O=Zhuhai Public Security Bureau" \
+    contains "$subject" "C = CN, ST = Guangdong, L = Zhuhai, O = Zhuhai Public Security Bureau"
+  subject=$(openssl x509 -noout -subject -in "$orgs/oversight/users/auditor1/msp/signcerts/cert.pem")
+  check "the committee's auditor: O=Big Data Consultation Committee" contains "$subject" "O = Big Data Consultation Committee"
+  check "no certificate keeps Fabric CA's sample names" \
+    test -z "$(find "$orgs" -name '*.pem' -path '*cert*' -exec openssl x509 -noout -subject -in {} \; 2>/dev/null | grep -F 'North Carolina')"
+}
+
 test_peer_cli() {
   echo "the stock peer CLI with the settings of 'network.sh env zhuhai admin'"
   local out rc
@@ -75,7 +89,7 @@ test_restart() {
 
 case "${1:-}" in
   port-taken) test_port_taken ;;
-  up-twice) test_up_twice ;;
+  up-twice) test_up_twice; test_certificates ;;
   peer-cli) test_peer_cli ;;
   restart) test_restart ;;
   *) echo "usage: $0 port-taken|up-twice|peer-cli|restart" >&2; exit 2 ;;
