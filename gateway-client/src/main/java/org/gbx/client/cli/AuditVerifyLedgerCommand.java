@@ -20,6 +20,7 @@ import org.gbx.client.audit.SavingBlockSource;
 import org.gbx.client.audit.StatementSigner;
 import org.gbx.client.audit.VerificationStatement;
 import org.gbx.client.audit.chain.BlockSource;
+import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.audit.chain.SavedBlocks;
 import org.gbx.client.audit.chain.VerificationProblem;
 import org.gbx.client.audit.history.HistoryComparison;
@@ -69,7 +70,15 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         CheckpointFile checkpointFile = new CheckpointFile(checkpoint != null ? checkpoint : temporaryCheckpoint());
         ChainVerification verification = new ChainVerification(channel, session.config().chaincode(),
                 Optional.of(checkpointFile), new ProgressBar(err, messages.get("audit.progress.blocks")));
-        ChainVerificationResult chain = verification.run(source);
+        ChainVerificationResult chain;
+        try {
+            chain = verification.run(source);
+        } catch (BlockSourceException e) {
+            if (checkpoint == null) {
+                deleteQuietly(checkpointFile.path());
+            }
+            throw e;
+        }
         long resumedFrom = chain.resumedFromBlock();
 
         // A saved copy is verified offline: the live chaincode may have moved on since.

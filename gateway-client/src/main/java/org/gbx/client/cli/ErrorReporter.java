@@ -1,6 +1,7 @@
 package org.gbx.client.cli;
 
 import java.io.PrintWriter;
+import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.config.ConfigException;
 import org.gbx.client.evidence.EvidenceException;
 import org.gbx.client.ledger.ChaincodeRefusalException;
@@ -78,6 +79,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             String key = outcomeUnknown ? "error.unavailableOutcomeUnknown" : "error.unavailable";
             return new Report(ExitCode.UNAVAILABLE, messages.get(key,
                     String.valueOf(unavailable.grpcCode()), unavailable.transactionId()));
+        }
+        if (e instanceof BlockSourceException unreadable) {
+            return new Report(ExitCode.UNAVAILABLE, messages.get("error.blocks", unreadable.getMessage()));
         }
         if (e instanceof EvidenceException evidence) {
             return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED

@@ -30,7 +30,7 @@ class AuditCommandLineIT {
     }
 
     @Test
-    void verify_ledger_signs_a_statement_saves_the_blocks_and_names_the_block_of_an_altered_copy() throws Exception {
+    void verify_ledger_signs_a_statement_saves_the_blocks_and_names_the_block_of_an_altered_or_missing_copy() throws Exception {
         Path blocks = temp.resolve("blocks");
         Path statement = temp.resolve("statement.json");
 
@@ -50,6 +50,13 @@ class AuditCommandLineIT {
 
         assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(8);
         assertThat(tampered.out()).contains("PROBLEMS FOUND", "block " + altered);
+
+        Files.delete(SavedBlocks.fileOf(blocks, 1));
+        Result missing = auditor("audit", "verify-ledger", "--blocks", blocks.toString());
+
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(6);
+        assertThat(missing.err()).contains("The blocks could not be read", "block 1 is missing")
+                .doesNotContain("unexpectedly");
     }
 
     @Test
