@@ -363,8 +363,11 @@ class ExchangeContractTest {
             exchange.bringTo(ID, Status.RECEIVED);
             channel.setTime(Samples.EXPIRES_AT);
 
-            assertThat(refusalOf(exchange.macauLiaison, (c, ctx) -> c.recordAccess(ctx, ID, "Late look")))
-                    .isEqualTo(ErrorCode.GRANT_EXPIRED);
+            ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class, () -> channel.submit(
+                    exchange.macauLiaison, (c, ctx) -> c.recordAccess(ctx, ID, "Late look")));
+
+            assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.GRANT_EXPIRED);
+            assertThat(refusal.getMessage()).contains("the grant expired at " + Samples.EXPIRES_AT);
         }
 
         @Test

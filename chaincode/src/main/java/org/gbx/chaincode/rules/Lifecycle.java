@@ -89,7 +89,8 @@ public final class Lifecycle {
     /** Data may flow (delivery, access) only strictly before the grant's expiry. */
     public static void requireGrantLive(ExchangeRequest request, Instant now) {
         if (!now.isBefore(request.grant().expiresAt())) {
-            throw GRANT_EXPIRED.refuse("the grant expired");
+            // The time lets the officer see when access ended (the CLI shows it in local time).
+            throw GRANT_EXPIRED.refuse("the grant expired at " + request.grant().expiresAt());
         }
     }
 
