@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.gbx.client.cli.ExitCode;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DeliveryManifest;
+import org.gbx.client.model.GrantTerms;
+import org.gbx.client.model.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +97,59 @@ class RequestLifecycleIT {
         GbxCli.Result overdue = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "overdue");
         assertThat(overdue.exitCode()).as(overdue.toString()).isZero();
         assertThat(overdue.out()).doesNotContain(id);
+    }
+
+    @Test
+    void a_revoked_grant_allows_no_more_access() throws Exception {
+        String id = createThroughTheCli("Trace a vehicle crossing at Hengqin port");
+        GbxCli.Result approved = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
+                "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "20d", "--max-accesses", "5");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        deliverAndReceipt(id);
+        assertThat(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "First look").exitCode())
+                .isZero();
+
+        GbxCli.Result revoked = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "revoke", id,
+                "--reason", "The source force withdrew its consent");
+        assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
+        assertThat(revoked.out()).contains("is now revoked");
+
+        GbxCli.Result refused = GbxCli.asSoonAsVisible(TestNetwork.MACAU_LIAISON, "access", id,
+                "--justification", "Second look");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(refused.err()).contains("the status of the request does not allow this", "ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void an_expired_grant_allows_no_more_access_and_the_refusal_says_when_it_expired() throws Exception {
+        String id = createThroughTheCli("Confirm a border crossing at Gongbei port");
+        Instant expiresAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        // The CLI grants in whole minutes; the library takes any time, so the test waits seconds, not minutes.
+        try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
+            TestNetwork.ledger(zhuhai).approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), expiresAt,
+                    expiresAt.plus(Duration.ofDays(1)), 5, ""));
+        }
+        deliverAndReceipt(id);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1000);
+
+        GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Late look");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(refused.err()).contains("the grant has expired", "GRANT_EXPIRED: the grant expired at "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(expiresAt.atOffset(ZoneOffset.ofHours(8))));
+
+        try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
+            assertThat(TestNetwork.ledger(macau).expireGrant(id).value().status()).isEqualTo(Status.EXPIRED);
+        }
+    }
+
+    private String createThroughTheCli(String purpose) throws Exception {
+        String id = TestNetwork.uniqueId("REQ");
+        GbxCli.Result created = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "create", "--id", id,
+                "--target", "zhuhai", "--purpose", purpose, "--legal-basis", "Macau Criminal Procedure Code art. 3",
+                "--categories", "IDENTITY", "--urgency", "URGENT", "--retention-days", "30",
+                "--details", GbxCli.caseDetailsFile(dir).toString());
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        return id;
     }
 
     /** What the two forces' exchange nodes record when the package moves (not a CLI command). */
