@@ -5,6 +5,7 @@ import static org.gbx.chaincode.ErrorCode.NOT_FOUND;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.gbx.chaincode.model.AccessRecord;
@@ -95,7 +96,11 @@ public final class RequestLedger {
         return records;
     }
 
-    /** Every committed version of the request, oldest first (the order the peer returns). */
+    /**
+     * Every committed version of the request, oldest first. The peer yields them newest first, in
+     * commit order; reversing keeps that order, where sorting by timestamp would trust the clocks
+     * of the clients that proposed each version.
+     */
     public List<HistoryEntry> history(String requestId) {
         List<HistoryEntry> entries = new ArrayList<>();
         try (QueryResultsIterator<KeyModification> results = stub.getHistoryForKey(LedgerKeys.request(requestId))) {
@@ -106,6 +111,7 @@ public final class RequestLedger {
         } catch (Exception e) {
             throw rethrown(e);
         }
+        Collections.reverse(entries);
         return entries;
     }
 

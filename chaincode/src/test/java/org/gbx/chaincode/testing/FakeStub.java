@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -185,6 +186,8 @@ public final class FakeStub implements ChaincodeStub {
                 }
             });
         }
+        // Fabric's history database yields a key's versions newest first.
+        Collections.reverse(changes);
         return iterator(changes);
     }
 

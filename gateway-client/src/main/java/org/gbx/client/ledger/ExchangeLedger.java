@@ -2,7 +2,6 @@ package org.gbx.client.ledger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.gbx.client.connection.Deadlines;
@@ -196,20 +195,15 @@ public final class ExchangeLedger {
     }
 
     /** {@code GetHistory}: every committed version of a request, oldest first. */
+    /** {@code GetHistory}: the request's versions, oldest first, in commit order. */
     public List<HistoryEntry> getHistory(String requestId) {
-        return oldestFirst(LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY));
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY);
     }
 
     /** {@code GetAuditTrails}: history and access records of up to 50 requests, in the order asked. */
     public List<AuditTrail> getAuditTrails(List<String> requestIds) {
-        List<AuditTrail> trails = LedgerJson.read(runner.evaluate(TransactionCall.of("GetAuditTrails",
-                LedgerJson.write(requestIds))), TRAILS);
-        return trails.stream().map(t -> new AuditTrail(t.requestId(), oldestFirst(t.history()), t.accesses())).toList();
-    }
-
-    /** Fabric's history iterator yields newest first; sorted, callers get what docs/ledger.md promises. */
-    private static List<HistoryEntry> oldestFirst(List<HistoryEntry> history) {
-        return history.stream().sorted(Comparator.comparing(HistoryEntry::timestamp)).toList();
+        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetAuditTrails", LedgerJson.write(requestIds))),
+                TRAILS);
     }
 
     public List<ExchangeRequest> listOverdueAnswers() {
