@@ -3,7 +3,7 @@
 # 'down' then 'up' again from the kept state. Run by scripts/test.sh.
 #   network-scripts.sh port-taken     (the network must be down)
 #   network-scripts.sh up-twice       (the network must be up; also checks certificate subjects)
-#   network-scripts.sh peer-cli       (the network must be up)
+#   network-scripts.sh peer-cli       (the network must be up; also the scripts/gbx launcher)
 #   network-scripts.sh restart        (the network must be up; leaves it up)
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,6 +16,7 @@ check() { # description condition...
   else failed=$((failed + 1)); echo "  FAIL  $what"; fi
 }
 contains() { grep -qF -- "$2" <<<"$1"; }
+lacks() { ! grep -qiF -- "$2" <<<"$1"; }
 no_live_pids() {
   local f
   for f in "$ROOT"/.network/pids/*.pid; do
@@ -75,6 +76,19 @@ test_peer_cli() {
   check "the chaincode sees the admin role" contains "$out" '"admin"'
 }
 
+test_launcher() {
+  echo "scripts/gbx keeps a class-data archive of gbx in the user's cache"
+  local cache first second rc1 rc2
+  cache=$(mktemp -d)
+  first=$(XDG_CACHE_HOME=$cache "$ROOT/scripts/gbx" whoami --org macau --user liaison1 2>&1); rc1=$?
+  second=$(XDG_CACHE_HOME=$cache "$ROOT/scripts/gbx" whoami --org macau --user liaison1 2>&1); rc2=$?
+  check "the first call, which writes the archive, exits 0" test "$rc1" -eq 0
+  check "it leaves one archive in the cache" test "$(find "$cache/gbx/cds" -name '*.jsa' | wc -l)" -eq 1
+  check "a call mapping the archive exits 0 and answers the same" test "$rc2" -eq 0 -a "$first" = "$second"
+  check "nothing about the archive reaches the officer" lacks "$first$second" "archive"
+  rm -rf "$cache"
+}
+
 test_restart() {
   echo "network.sh down, then up again from the kept state"
   "$NETWORK" down >/dev/null 2>&1
@@ -90,7 +104,7 @@ test_restart() {
 case "${1:-}" in
   port-taken) test_port_taken ;;
   up-twice) test_up_twice; test_certificates ;;
-  peer-cli) test_peer_cli ;;
+  peer-cli) test_peer_cli; test_launcher ;;
   restart) test_restart ;;
   *) echo "usage: $0 port-taken|up-twice|peer-cli|restart" >&2; exit 2 ;;
 esac
