@@ -54,7 +54,6 @@ public final class IncomingPackage {
     private SpoolWriter writer;
     /** Leaf hash and size of each entry received so far, good or bad: the basis of the computed hash. */
     private final List<ManifestEntry> received = new ArrayList<>();
-    private final List<byte[]> leaves = new ArrayList<>();
     private final List<VerifiedPackage.VerifiedRecord> records = new ArrayList<>();
     /** The clip whose chunks are arriving, if the last record was a CCTV record. */
     private ClipCheck clip;
@@ -104,7 +103,6 @@ public final class IncomingPackage {
             manifest = null;
             writer = null;
             received.clear();
-            leaves.clear();
             records.clear();
             clip = null;
         }
@@ -192,13 +190,11 @@ public final class IncomingPackage {
     /** Checks entry {@code index} against its leaf and takes in its record or clip chunk. */
     private void verify(int index, byte[] bytes) {
         ManifestEntry listed = manifest.entries().get(index);
-        byte[] leaf = MerkleTree.leafHash(listed.kind(), bytes);
-        String leafHex = HexFormat.of().formatHex(leaf);
-        received.add(new ManifestEntry(listed.kind(), leafHex, bytes.length));
-        if (bytes.length != listed.size() || !leafHex.equals(listed.leaf())) {
+        String leaf = leafOf(listed.kind(), bytes);
+        received.add(new ManifestEntry(listed.kind(), leaf, bytes.length));
+        if (bytes.length != listed.size() || !leaf.equals(listed.leaf())) {
             throw reject(Reason.ENTRY_MISMATCH, "entry " + index + " does not match its leaf in the manifest");
         }
-        leaves.add(leaf);
         if (listed.kind() == EntryKind.RECORD) {
             finishClip();
             Map<String, Object> record = parseRecord(bytes, index);
@@ -250,6 +246,7 @@ public final class IncomingPackage {
                         + " entries arrived");
             }
             finishClip();
+            List<byte[]> leaves = received.stream().map(entry -> HexFormat.of().parseHex(entry.leaf())).toList();
             if (!HexFormat.of().formatHex(MerkleTree.root(leaves)).equals(expected.merkleRoot())) {
                 throw reject(Reason.MERKLE_ROOT_MISMATCH, "the received entries do not give the ledger's Merkle root");
             }
