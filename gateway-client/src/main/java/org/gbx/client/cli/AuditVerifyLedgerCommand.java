@@ -20,7 +20,6 @@ import org.gbx.client.audit.SavingBlockSource;
 import org.gbx.client.audit.StatementSigner;
 import org.gbx.client.audit.VerificationStatement;
 import org.gbx.client.audit.chain.BlockSource;
-import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.audit.chain.SavedBlocks;
 import org.gbx.client.audit.chain.VerificationProblem;
 import org.gbx.client.audit.history.HistoryComparison;
@@ -70,45 +69,23 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         CheckpointFile checkpointFile = new CheckpointFile(checkpoint != null ? checkpoint : temporaryCheckpoint());
         ChainVerification verification = new ChainVerification(channel, session.config().chaincode(),
                 Optional.of(checkpointFile), new ProgressBar(err, messages.get("audit.progress.blocks")));
-        ChainVerificationResult chain;
+        Verified verified;
         try {
-            chain = verification.run(source);
-        } catch (BlockSourceException e) {
+            verified = verifyAndCompare(session, verification, source);
+        } finally {
+            // Also when a block cannot be read: a temporary checkpoint is never left behind.
             if (checkpoint == null) {
                 deleteQuietly(checkpointFile.path());
             }
-            throw e;
-        }
-        long resumedFrom = chain.resumedFromBlock();
-
-        // A saved copy is verified offline: the live chaincode may have moved on since.
-        Optional<List<HistoryDifference>> differences = Optional.empty();
-        Optional<String> incomplete = Optional.empty();
-        if (savedCopy == null) {
-            try {
-                LedgerChaincodeView chaincode = new LedgerChaincodeView(session.ledger(), forces(session));
-                differences = Optional.of(HistoryComparison.compare(chain.rebuilt(), chaincode));
-                // The ledger moves on while it is verified: a difference may only mean the chaincode
-                // already answers from blocks committed since. Verify those (the checkpoint makes it
-                // incremental) and compare again; a real difference stays.
-                for (int round = 1; round <= CATCH_UP_ROUNDS && !differences.get().isEmpty(); round++) {
-                    chain = verification.run(source);
-                    differences = Optional.of(HistoryComparison.compare(chain.rebuilt(), chaincode));
-                }
-            } catch (LedgerUnavailableException e) {
-                incomplete = Optional.of(messages.get("audit.value.chaincodeUnavailable", e.getMessage()));
-            }
-        }
-        if (checkpoint == null) {
-            deleteQuietly(checkpointFile.path());
         }
         Optional<PeerComparison.Outcome> peers = Optional.ofNullable(compareWith)
                 .map(org -> compareWithPeer(session, org, err));
 
-        VerificationStatement statement = statement(session, chain, differences, incomplete, peers);
+        VerificationStatement statement = statement(session, verified.chain(), verified.differences(),
+                verified.incomplete(), peers);
         Optional<Path> signature = Optional.ofNullable(statementFile)
                 .map(file -> StatementSigner.write(statement, session.connection().identity(), file));
-        print(session, resumedFrom, statement, signature);
+        print(session, verified.resumedFrom(), statement, signature);
         return switch (statement.result()) {
             case "INTACT" -> ExitCode.OK;
             case "INCOMPLETE" -> ExitCode.UNAVAILABLE;
@@ -122,6 +99,35 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
             BlockSource theirs = peerOf(session, connection.network(), orgKey);
             return PeerComparison.compare(ownPeer(session), theirs,
                     new ProgressBar(err, session.messages().get("audit.progress.compared")));
+        }
+    }
+
+    /** The walk, and the comparison with the chaincode; what a run with the same checkpoint adds. */
+    private record Verified(ChainVerificationResult chain, long resumedFrom,
+            Optional<List<HistoryDifference>> differences, Optional<String> incomplete) {
+    }
+
+    private Verified verifyAndCompare(CliSession session, ChainVerification verification, BlockSource source) {
+        ChainVerificationResult chain = verification.run(source);
+        long resumedFrom = chain.resumedFromBlock();
+        // A saved copy is verified offline: the live chaincode may have moved on since.
+        if (savedCopy != null) {
+            return new Verified(chain, resumedFrom, Optional.empty(), Optional.empty());
+        }
+        try {
+            LedgerChaincodeView chaincode = new LedgerChaincodeView(session.ledger(), forces(session));
+            List<HistoryDifference> differences = HistoryComparison.compare(chain.rebuilt(), chaincode);
+            // The ledger moves on while it is verified: a difference may only mean the chaincode
+            // already answers from blocks committed since. Verify those (the checkpoint makes it
+            // incremental) and compare again; a real difference stays.
+            for (int round = 1; round <= CATCH_UP_ROUNDS && !differences.isEmpty(); round++) {
+                chain = verification.run(source);
+                differences = HistoryComparison.compare(chain.rebuilt(), chaincode);
+            }
+            return new Verified(chain, resumedFrom, Optional.of(differences), Optional.empty());
+        } catch (LedgerUnavailableException e) {
+            return new Verified(chain, resumedFrom, Optional.empty(),
+                    Optional.of(session.messages().get("audit.value.chaincodeUnavailable", e.getMessage())));
         }
     }
 
