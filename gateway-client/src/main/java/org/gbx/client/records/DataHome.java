@@ -45,6 +45,16 @@ public record DataHome(Path root) {
         return create(root.resolve("node")).resolve("events.checkpoint");
     }
 
+    /** The lock one process at a time holds on this folder ({@link DataFolderLock}). */
+    public Path lockFile() {
+        return create(root.resolve("node")).resolve("lock");
+    }
+
+    /** The node's keys of live requests ({@code RequestKeyStore}); nothing else is ever written there. */
+    public Path keys() {
+        return create(root.resolve("node")).resolve("keys");
+    }
+
     private static Path create(Path dir) {
         try {
             return Files.createDirectories(dir);
