@@ -124,6 +124,23 @@ class ExchangeContractTest {
         }
 
         @Test
+        void with_plain_case_details_is_refused_before_anything_is_written() {
+            assertThat(refusalOf(exchange.macauLiaison, TestChannel.details(Samples.PLAIN_CASE_DETAILS),
+                    (c, ctx) -> c.createRequest(ctx, ID, Samples.requestJson(ZHUHAI, IDENTITY))))
+                    .isEqualTo(ErrorCode.DETAILS_NOT_SEALED);
+            String wrongFormat = Samples.CASE_DETAILS.replace("gbx-sealed-details/1", "gbx-sealed-details/0");
+            String shortNonce = Samples.CASE_DETAILS.replaceFirst("\"nonce\":\"[^\"]{4}", "\"nonce\":\"");
+            String extraMember = Samples.CASE_DETAILS.replace("{", "{\"narrative\":\"x\",");
+            for (String details : new String[] {wrongFormat, shortNonce, extraMember}) {
+                assertThat(refusalOf(exchange.macauLiaison, TestChannel.details(details),
+                        (c, ctx) -> c.createRequest(ctx, ID, Samples.requestJson(ZHUHAI, IDENTITY))))
+                        .as(details).isEqualTo(ErrorCode.DETAILS_NOT_SEALED);
+            }
+            assertThat(channel.ledger().collection("_implicit_org_MacauPJMSP")).isEmpty();
+            assertThat(channel.ledger().publicState()).isEmpty();
+        }
+
+        @Test
         void without_transient_details_is_refused() {
             assertThat(refusalOf(exchange.macauLiaison, (c, ctx) -> c.createRequest(ctx, ID,
                     Samples.requestJson(ZHUHAI, IDENTITY)))).isEqualTo(ErrorCode.MISSING_DETAILS);

@@ -17,11 +17,28 @@ public final class Samples {
     public static final List<String> PERSONAL_DATA =
             List.of("1234567(8)", "440402199001011234", "MX-12-34", "粤C·D12345", "陳大文", "+853 6612 3456");
 
-    public static final String CASE_DETAILS = """
+    /** Case details as an officer writes them: what gbx seals and no peer may ever store. */
+    public static final String PLAIN_CASE_DETAILS = """
             {"subjects":[{"name":"陳大文","macauId":"1234567(8)","phone":"+853 6612 3456"},\
             {"mainlandId":"440402199001011234"}],\
             "vehicles":["MX-12-34","粤C·D12345"],\
             "narrative":"Suspected card-skimming crew crossing at Gongbei port, meeting in Hengqin."}""";
+
+    /**
+     * Case details as they reach the chaincode: a sealed envelope (gbx-sealed-details/1). The
+     * chaincode never decrypts, so any ciphertext of the right shape stands for one here.
+     */
+    public static final String CASE_DETAILS = sealed("the ciphertext of " + PLAIN_CASE_DETAILS.length() + " bytes");
+
+    /** An envelope of the sealed format around bytes derived from {@code seed}. */
+    public static String sealed(String seed) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        byte[] ciphertext = java.util.HexFormat.of().parseHex(Hashes.sha256Hex(seed) + Hashes.sha256Hex(seed + "/2"));
+        byte[] nonce = java.util.Arrays.copyOf(java.util.HexFormat.of().parseHex(Hashes.sha256Hex(seed + "/nonce")), 12);
+        return "{\"ciphertext\":\"" + base64.encodeToString(ciphertext) + "\",\"format\":\"gbx-sealed-details/1\","
+                + "\"keyCommitment\":\"" + Hashes.sha256Hex(seed + "/key") + "\",\"nonce\":\""
+                + base64.encodeToString(nonce) + "\"}";
+    }
 
     private Samples() {
     }
