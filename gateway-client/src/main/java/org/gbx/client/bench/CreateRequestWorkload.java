@@ -12,7 +12,7 @@ record CreateRequestWorkload(ExchangeLedger ledger, String runId, String targetM
 
     @Override
     public void runOne(long sequence) {
-        ledger.createRequest(BenchRequests.id(runId, "c", sequence), BenchRequests.to(targetMspId),
-                BenchRequests.DETAILS);
+        String id = BenchRequests.id(runId, "c", sequence);
+        ledger.createRequest(id, BenchRequests.to(targetMspId), BenchRequests.sealedDetails(id));
     }
 }

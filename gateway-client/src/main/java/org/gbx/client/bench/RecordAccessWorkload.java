@@ -71,7 +71,7 @@ final class RecordAccessWorkload implements Workload {
     /** Create, approve (1000 accesses), record a delivery and its matching receipt: RECEIVED. */
     private String receive(String id) throws InterruptedException {
         Instant now = Instant.now();
-        requester.createRequest(id, BenchRequests.to(targetMspId), BenchRequests.DETAILS);
+        requester.createRequest(id, BenchRequests.to(targetMspId), BenchRequests.sealedDetails(id));
         awaitStatus(approver, id, Status.PENDING);
         approver.approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)), 1000, "Benchmark only"));

@@ -18,6 +18,7 @@ import org.gbx.client.delivery.Manifest;
 import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.NodeTls;
 import org.gbx.client.transfer.PackageFetcher;
+import org.gbx.client.transfer.DetailsKeyInbox;
 import org.gbx.client.transfer.PackageServer;
 import org.gbx.client.transfer.TransferListener;
 
@@ -43,7 +44,7 @@ public final class TransferBench {
         int port = freePort();
         double seconds;
         try (PackageServer server = PackageServer.start(port, nodeTls(config, "zhuhai"), trust,
-                (requestId, client) -> outgoing)) {
+                (requestId, client) -> outgoing, DetailsKeyInbox.NONE)) {
             // A node is a long-running process: the first transfer pays for compiling the transfer
             // path (in a fresh JVM the JIT compilers took more CPU than the transfer itself).
             transfer(config, trust, expected, port, Path.of(args[2]).resolve("warm-up"));

@@ -3,17 +3,18 @@ package org.gbx.client.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.AccessRecord;
-import org.gbx.client.records.ReceivedStore;
+import org.gbx.client.nodeapi.ReceivedRecord;
+import org.gbx.client.usecase.ReceivedDataAccess;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code gbx access ID --justification TEXT}: records one use of received data on the ledger and,
- * only once the ledger accepted it, shows the received records from this force's own store.
+ * only once the ledger accepted it, shows the received records from the force's exchange node.
+ * Everything that can be checked is checked first ({@link ReceivedDataAccess}): a refusal writes
+ * nothing and spends no access.
  */
 @Command(name = "access")
 final class AccessCommand extends LedgerCommand {
@@ -24,32 +25,29 @@ final class AccessCommand extends LedgerCommand {
     @Option(names = "--justification", required = true, paramLabel = "TEXT", descriptionKey = "option.justification")
     String justification;
 
-    @Mixin
-    RecordsOptions records;
-
     @Override
     void execute(CliSession session) {
-        Submitted<AccessRecord> submitted = session.ledger().recordAccess(requestId, justification);
+        ReceivedDataAccess.Outcome outcome = new ReceivedDataAccess(session.ledger(), session.node())
+                .access(requestId, justification);
         Output output = session.output();
-        AccessRecord access = submitted.value();
-        ReceivedStore store = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject()));
-        store.logAccess(requestId, access.sequence(), access.accessedAt(), access.officer(),
-                submitted.receipt().transactionId());
-        List<ReceivedStore.StoredRecord> received = store.records(requestId);
+        AccessRecord access = outcome.access().value();
+        List<ReceivedRecord> records = outcome.records();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("access", access);
-            json.put("transactionId", submitted.receipt().transactionId());
-            json.put("blockNumber", submitted.receipt().blockNumber());
-            json.put("records", received.stream().map(ReceivedRecordView::json).toList());
+            json.put("transactionId", outcome.access().receipt().transactionId());
+            json.put("blockNumber", outcome.access().receipt().blockNumber());
+            json.put("records", records.stream().map(ReceivedRecordCard::json).toList());
             output.json(json);
             return;
         }
         output.line(session.messages().get("done.access", access.sequence(), access.requestId(),
-                session.time().format(access.accessedAt()), submitted.receipt().transactionId()));
-        if (received.isEmpty()) {
-            output.line(session.messages().get("access.nothingHeld", requestId));
+                session.time().format(access.accessedAt()), outcome.access().receipt().transactionId()));
+        ReceivedRecordCard cards = new ReceivedRecordCard(session.messages());
+        for (ReceivedRecord record : records) {
+            output.line("");
+            output.line(cards.heading(record, records.size()));
+            output.fields(cards.fields(record));
         }
-        received.forEach(record -> output.line(ReceivedRecordView.line(record)));
     }
 }

@@ -8,6 +8,7 @@ import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.config.NetworkConfigLoader;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ExchangeLedger;
+import org.gbx.client.nodeapi.NodeApiClient;
 
 /**
  * What one gbx invocation acts with: the config, the chosen organisation and user, the open
@@ -24,6 +25,7 @@ final class CliSession implements AutoCloseable {
     private final Output output;
     private NetworkConfig config;
     private LedgerConnection connection;
+    private NodeApiClient node;
 
     CliSession(Gbx options, Map<String, String> environment, PrintWriter out, Messages messages) {
         this.options = options;
@@ -69,6 +71,14 @@ final class CliSession implements AutoCloseable {
         return connection;
     }
 
+    /** This officer's connection to their own force's exchange node (its local API). */
+    NodeApiClient node() {
+        if (node == null) {
+            node = NodeApiClient.forOfficer(config(), orgKey(), user());
+        }
+        return node;
+    }
+
     ExchangeLedger ledger() {
         return ExchangeLedger.over(connection());
     }
@@ -96,6 +106,9 @@ final class CliSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (node != null) {
+            node.close();
+        }
         if (connection != null) {
             connection.close();
         }

@@ -1,19 +1,16 @@
 package org.gbx.client.cli;
 
-import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.DestructionMethod;
-import org.gbx.client.model.ExchangeRequest;
-import org.gbx.client.model.Status;
-import org.gbx.client.records.ReceivedStore;
+import org.gbx.client.usecase.ReceivedDataDestruction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gbx destroy ID --method METHOD}: deletes the received data from this force's store, then
- * attests the destruction on the ledger (which purges the private details). Repeating it after the
- * ledger recorded the destruction changes nothing and says so.
+ * {@code gbx destroy ID --method METHOD}: the force's exchange node erases the received data, then
+ * the destruction is attested on the ledger, on which both forces' nodes erase every key of the
+ * request ({@link ReceivedDataDestruction}). Repeating it after the ledger recorded the destruction
+ * changes nothing and says so.
  */
 @Command(name = "destroy")
 final class DestroyCommand extends LedgerCommand {
@@ -24,22 +21,19 @@ final class DestroyCommand extends LedgerCommand {
     @Option(names = "--method", paramLabel = "METHOD", descriptionKey = "option.method")
     DestructionMethod method = DestructionMethod.SECURE_ERASE;
 
-    @Mixin
-    RecordsOptions records;
-
     @Override
     void execute(CliSession session) {
-        ExchangeLedger ledger = session.ledger();
-        ExchangeRequest request = ledger.getRequest(requestId);
-        boolean deleted = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject())).destroy(requestId);
-        if (request.status() == Status.DESTROYED) {
+        ReceivedDataDestruction.Outcome outcome = new ReceivedDataDestruction(session.ledger(), session.node())
+                .destroy(requestId, method);
+        if (outcome.attested() == null) {
             session.output().line(session.messages().get("destroy.alreadyDone", requestId,
-                    session.time().format(request.destruction().destroyedAt())));
+                    session.time().format(outcome.before().destruction().destroyedAt())));
             return;
         }
         if (!session.output().isJson()) {
-            session.output().line(session.messages().get(deleted ? "destroy.deleted" : "destroy.nothingHeld", requestId));
+            session.output().line(session.messages().get(outcome.dataDeleted() ? "destroy.deleted"
+                    : "destroy.nothingHeld", requestId));
         }
-        SubmittedRequestPrinter.print(session, ledger.recordDestruction(requestId, method));
+        SubmittedRequestPrinter.print(session, outcome.attested());
     }
 }

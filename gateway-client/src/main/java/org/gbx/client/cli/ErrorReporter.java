@@ -8,6 +8,10 @@ import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
 import org.gbx.client.ledger.LedgerUnavailableException;
+import org.gbx.client.nodeapi.NodeApiException;
+import org.gbx.client.records.DataFolderInUseException;
+import org.gbx.client.usecase.NotReadyException;
+import org.gbx.client.usecase.ReceivedDataAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -86,6 +90,28 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (e instanceof EvidenceException evidence) {
             return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED
                     : ExitCode.NOT_FOUND, messages.get("error.evidence." + evidence.reason(), evidence.arguments()));
+        }
+        if (e instanceof NotReadyException notReady) {
+            return new Report(ExitCode.USAGE, messages.get("notReady." + notReady.reason(), notReady.arguments()));
+        }
+        if (e instanceof ReceivedDataAccess.RecordsNotShownException notShown) {
+            return new Report(ExitCode.UNAVAILABLE, messages.get("error.recordsNotShown",
+                    notShown.access().value().sequence(), notShown.access().value().requestId(),
+                    notShown.access().receipt().transactionId(), notShown.getMessage()));
+        }
+        if (e instanceof NodeApiException node) {
+            ExitCode code = switch (node.reason()) {
+                case UNREACHABLE -> ExitCode.UNAVAILABLE;
+                case NOT_ALLOWED, REFUSED -> ExitCode.REFUSED;
+                case NOT_HELD -> ExitCode.NOT_FOUND;
+                case INVALID -> ExitCode.USAGE;
+                case FAILED -> ExitCode.INTERNAL;
+            };
+            return new Report(code, messages.get("error.node." + node.reason(), node.getMessage()));
+        }
+        if (e instanceof DataFolderInUseException inUse) {
+            return new Report(ExitCode.USAGE, messages.get("input.dataFolderInUse", inUse.folder(), inUse.what(),
+                    inUse.pid().isPresent() ? String.valueOf(inUse.pid().getAsLong()) : "?"));
         }
         if (e instanceof InvalidInputException invalid) {
             return new Report(ExitCode.USAGE, messages.get(invalid.messageKey(), invalid.arguments()));

@@ -4,6 +4,7 @@ import org.gbx.client.evidence.Endorser;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.Endorsement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code gbx evidence endorse REQ --record ID}: the owner's approver signs the record it delivered,
@@ -12,9 +13,13 @@ import picocli.CommandLine.Command;
 @Command(name = "endorse")
 final class EvidenceEndorseCommand extends EvidenceRecordCommand {
 
+    /** The package Zhuhai delivered is read from the node's outbox, a folder of files on the node's host. */
+    @Mixin
+    RecordsOptions records;
+
     @Override
     void execute(CliSession session) {
-        var home = records.home(session, gbx());
+        var home = records.home(session, (Gbx) spec.root().userObject());
         Submitted<Endorsement> endorsed = new Endorser(session.ledger(), home.outbox(),
                 session.connection().identity()).endorse(requestId, recordId);
         EvidenceOutput.endorsement(session, "done.evidence.endorse", endorsed, recordId);

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.gbx.client.audit.chain.PeerBlockSource;
 import org.gbx.client.evidence.EvidenceBundle;
 import org.gbx.client.evidence.EvidenceExporter;
-import org.gbx.client.records.ReceivedStore;
+import org.gbx.client.evidence.ReceivedRecordSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class EvidenceExportCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
-        ReceivedStore store = new ReceivedStore(records.open(session, gbx()));
+        ReceivedRecordSource store = ReceivedRecordSource.of(session.node());
         PeerBlockSource blocks = new PeerBlockSource(session.connection().network(), "own peer", BLOCK_DEADLINE);
         EvidenceBundle bundle = new EvidenceExporter(session.ledger(), store, blocks).export(requestId, recordId);
         try {

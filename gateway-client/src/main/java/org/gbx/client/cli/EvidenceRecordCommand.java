@@ -1,10 +1,9 @@
 package org.gbx.client.cli;
 
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Base of the evidence commands that name one record of a request and use the force's own store. */
+/** Base of the evidence commands that name one record of a request. */
 abstract class EvidenceRecordCommand extends LedgerCommand {
 
     @Parameters(index = "0", paramLabel = "REQ", descriptionKey = "param.requestId")
@@ -12,11 +11,4 @@ abstract class EvidenceRecordCommand extends LedgerCommand {
 
     @Option(names = "--record", required = true, paramLabel = "ID", descriptionKey = "option.record")
     String recordId;
-
-    @Mixin
-    RecordsOptions records;
-
-    Gbx gbx() {
-        return (Gbx) spec.root().userObject();
-    }
 }

@@ -1,9 +1,9 @@
 package org.gbx.client.cli;
 
 import org.gbx.client.evidence.EndorsementAsker;
+import org.gbx.client.evidence.ReceivedRecordSource;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.Endorsement;
-import org.gbx.client.records.ReceivedStore;
 import picocli.CommandLine.Command;
 
 /** {@code gbx evidence request REQ --record ID}: the requester's liaison asks the owner to endorse a received record. */
@@ -12,8 +12,8 @@ final class EvidenceRequestCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
-        ReceivedStore store = new ReceivedStore(records.open(session, gbx()));
-        Submitted<Endorsement> asked = new EndorsementAsker(session.ledger(), store).ask(requestId, recordId);
+        Submitted<Endorsement> asked = new EndorsementAsker(session.ledger(), ReceivedRecordSource.of(session.node()))
+                .ask(requestId, recordId);
         EvidenceOutput.endorsement(session, "done.evidence.request", asked, recordId);
     }
 }

@@ -45,6 +45,9 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--port", paramLabel = "PORT", descriptionKey = "option.nodePort")
     Integer port;
 
+    @Option(names = "--api-port", paramLabel = "PORT", descriptionKey = "option.apiPort")
+    Integer apiPort;
+
     @Option(names = "--peer-node", paramLabel = "MSP=HOST:PORT", descriptionKey = "option.peerNode")
     Map<String, String> peerNodes = new LinkedHashMap<>();
 
@@ -69,7 +72,9 @@ final class NodeStartCommand extends LedgerCommand {
                 : organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
         NodeTls tls = new NodeTls(existing(tlsCert, tlsFolder.resolve("server.crt")),
                 existing(tlsKey, tlsFolder.resolve("server.key")));
-        NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation), tls, peerNodes,
+        String api = NodeDirectory.apiEndpoint(organisation);
+        NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation),
+                apiPort != null ? apiPort : Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)), tls, peerNodes,
                 sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
                 Duration.ofSeconds(retryPauseSeconds), 20,
                 fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
@@ -77,7 +82,8 @@ final class NodeStartCommand extends LedgerCommand {
         try (ExchangeNode node = ExchangeNode.start(session.connection(), records.open(session, gbx), settings,
                 NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
-                    session.organisations().displayName(organisation.mspId()), String.valueOf(node.port())));
+                    session.organisations().displayName(organisation.mspId()), String.valueOf(node.port()),
+                    String.valueOf(node.apiPort())));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 node.close();
                 stopped.countDown();

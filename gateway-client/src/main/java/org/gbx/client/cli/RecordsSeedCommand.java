@@ -1,6 +1,7 @@
 package org.gbx.client.cli;
 
 import java.util.Locale;
+import org.gbx.client.records.DataFolderLock;
 import org.gbx.client.records.IdType;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gbx records seed}: fills the force's own database with synthetic, reproducible records
- * (replacing its own records; received data is kept). Needs no network.
+ * (replacing its own records; received data is kept). Needs no network, and the data folder to
+ * itself: it is refused while the force's exchange node runs on it.
  */
 @Command(name = "seed")
 final class RecordsSeedCommand extends LedgerCommand {
@@ -43,14 +45,18 @@ final class RecordsSeedCommand extends LedgerCommand {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("input.seedPlan", e.getMessage());
         }
-        RecordsDatabase database = records.open(session, gbx);
         Output output = session.output();
-        RecordsSeeder.SeedSummary summary = new RecordsSeeder(database).seed(plan, done -> {
-            if (!output.isJson()) {
-                System.err.printf("\r  seeding: %d/%d persons", done, size);
-                System.err.flush();
-            }
-        });
+        RecordsDatabase database;
+        RecordsSeeder.SeedSummary summary;
+        try (DataFolderLock lock = DataFolderLock.acquire(records.home(session, gbx), "records seed")) {
+            database = records.open(session, gbx);
+            summary = new RecordsSeeder(database).seed(plan, done -> {
+                if (!output.isJson()) {
+                    System.err.printf("\r  seeding: %d/%d persons", done, size);
+                    System.err.flush();
+                }
+            });
+        }
         if (output.isJson()) {
             output.json(summary);
             return;

@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.HandlingCode;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Urgency;
+import org.gbx.client.usecase.RequestCreation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code gbx request create}: a liaison officer asks the other force for data. The case details
- * are read from a file and sent only as transient data to the two forces.
+ * are read from a file, sealed here, their key handed to the force's own exchange node, and only
+ * the sealed details sent, as transient data, to the two forces ({@link RequestCreation}).
  */
 @Command(name = "create")
 final class RequestCreateCommand extends LedgerCommand {
@@ -56,7 +60,16 @@ final class RequestCreateCommand extends LedgerCommand {
         String id = requestId != null ? requestId : "REQ-" + UUID.randomUUID();
         NewRequest request = new NewRequest(session.organisations().mspId(target), purpose, legalBasis, handling,
                 handlingConditions, categories, urgency, retentionDays);
-        SubmittedRequestPrinter.print(session, session.ledger().createRequest(id, request, readDetails()));
+        RequestCreation.Outcome outcome = new RequestCreation(session.ledger(), session.node())
+                .create(id, request, readDetails(), session.ownMspId());
+        if (!outcome.alreadyExisted()) {
+            SubmittedRequestPrinter.print(session, new Submitted<>(outcome.request(), outcome.receipt()));
+        } else if (session.output().isJson()) {
+            session.output().json(Map.of("request", outcome.request(), "alreadyExisted", true));
+        } else {
+            session.output().line(session.messages().get("create.alreadyExists", id,
+                    session.time().format(outcome.request().createdAt()), new RequestView(session).status(outcome.request())));
+        }
     }
 
     private CaseDetails readDetails() {

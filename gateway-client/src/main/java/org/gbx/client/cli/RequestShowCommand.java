@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.ExchangeRequest;
+import org.gbx.client.usecase.CaseDetailsReading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code gbx request show ID}: one request's public record; with {@code --details}, also the case
- * details from the caller's own force's private collection (forces only, never the committee).
+ * details: sealed from the caller's own force's peer, opened with the key from the force's own
+ * exchange node (forces only, never the committee).
  */
 @Command(name = "show")
 final class RequestShowCommand extends LedgerCommand {
@@ -25,7 +27,7 @@ final class RequestShowCommand extends LedgerCommand {
     void execute(CliSession session) {
         ExchangeLedger ledger = session.ledger();
         ExchangeRequest request = ledger.getRequest(requestId);
-        String details = withDetails ? ledger.getPrivateDetails(requestId).text() : null;
+        String details = withDetails ? new CaseDetailsReading(ledger, session.node()).read(requestId).text() : null;
         Output output = session.output();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gbx.client.erasure.FileErasure;
 
 /**
  * A built, signed package in the sender's outbox: {@code manifest.json}, {@code manifest.p7s}
@@ -42,9 +43,9 @@ public final class DeliveryPackage {
         return Files.isRegularFile(folder.resolve(MANIFEST)) && Files.isRegularFile(folder.resolve(SIGNATURE));
     }
 
-    /** Removes a package folder from the outbox, e.g. when its grant ended. */
+    /** Erases a package folder from the outbox, e.g. when its grant ended (clips linked from the force's own files are only unlinked). */
     public static void delete(Path folder) throws IOException {
-        PackageBuilder.deleteTree(folder);
+        FileErasure.eraseTree(folder);
     }
 
     public Manifest manifest() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gbx.client.delivery.PackageRejectedException.Reason;
+import org.gbx.client.erasure.FileErasure;
 
 /**
  * The receiving side of one delivery, held in a spool folder until every check has passed. The
@@ -326,14 +327,14 @@ public final class IncomingPackage {
         return e.withComputedHash(computed);
     }
 
-    /** Deletes the spool: nothing of a rejected or abandoned package remains. */
+    /** Erases the spool: nothing of a rejected, abandoned or stored package remains on disk. */
     public void discard() {
         try {
             if (writer != null) {
                 // no queued write may recreate a file of the deleted spool
                 writer.quiesce();
             }
-            PackageBuilder.deleteTree(folder);
+            FileErasure.eraseTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the rejected package in " + folder, e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.gbx.client.erasure.FileErasure;
 import org.gbx.client.records.SourceRecord;
 
 /**
@@ -38,7 +39,7 @@ public final class PackageBuilder {
     public DeliveryPackage build(Addressing addressing, List<SourceRecord> records, Path folder) {
         Path building = folder.resolveSibling(folder.getFileName() + ".building");
         try {
-            deleteTree(building);
+            FileErasure.eraseTree(building);
             Files.createDirectories(building.resolve(PackageLayout.CLIPS));
             List<ManifestEntry> entries = new ArrayList<>();
             try (var out = Files.newOutputStream(building.resolve(PackageLayout.RECORDS))) {
@@ -59,7 +60,7 @@ public final class PackageBuilder {
             byte[] manifestBytes = manifest.canonicalBytes();
             Files.write(building.resolve(DeliveryPackage.SIGNATURE), signer.sign(manifestBytes));
             Files.write(building.resolve(DeliveryPackage.MANIFEST), manifestBytes);
-            deleteTree(folder);
+            FileErasure.eraseTree(folder);
             Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
             return DeliveryPackage.open(folder);
         } catch (IOException e) {
@@ -88,17 +89,6 @@ public final class PackageBuilder {
             Files.createLink(target, source);
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

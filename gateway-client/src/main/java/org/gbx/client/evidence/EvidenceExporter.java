@@ -5,7 +5,6 @@ import org.gbx.client.audit.chain.PeerBlockSource;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.Endorsement;
 import org.gbx.client.model.ExchangeRequest;
-import org.gbx.client.records.ReceivedStore;
 
 /**
  * The requesting force assembles the evidence bundle: the record from its own store, the statement
@@ -14,17 +13,17 @@ import org.gbx.client.records.ReceivedStore;
  */
 public final class EvidenceExporter {
     private final ExchangeLedger ledger;
-    private final ReceivedStore received;
+    private final ReceivedRecordSource received;
     private final PeerBlockSource blocks;
 
-    public EvidenceExporter(ExchangeLedger ledger, ReceivedStore received, PeerBlockSource blocks) {
+    public EvidenceExporter(ExchangeLedger ledger, ReceivedRecordSource received, PeerBlockSource blocks) {
         this.ledger = ledger;
         this.received = received;
         this.blocks = blocks;
     }
 
     public EvidenceBundle export(String requestId, String recordId) {
-        String record = EndorsementAsker.receivedRecord(received, requestId, recordId);
+        String record = received.record(requestId, recordId);
         Endorsement endorsement = ledger.getEndorsement(requestId, EvidenceStatement.leafHashOf(record));
         if (!endorsement.isEndorsed()) {
             throw new EvidenceException(EvidenceException.Reason.NOT_ENDORSED, recordId, requestId);

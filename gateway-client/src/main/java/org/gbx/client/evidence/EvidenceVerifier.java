@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gbx.client.identity.EnrolmentCertificate;
 import org.gbx.client.audit.chain.ChannelTrust;
 import org.gbx.client.audit.chain.LedgerTransaction;
 import org.gbx.client.audit.chain.LedgerWrite;
@@ -68,7 +69,7 @@ public final class EvidenceVerifier {
                 && trust.msps().get(ownerOrg).issued(signer.get());
         checks.add(CheckResult.of(SIGNER_OF_OWNER_FORCE, ofOwner, "issued by the CA of " + ownerOrg,
                 "the signer's certificate was not issued by the CA of " + ownerOrg + ", the force that delivered"));
-        Optional<String> role = signer.flatMap(SignerCertificate::role);
+        Optional<String> role = signer.flatMap(EnrolmentCertificate::role);
         checks.add(CheckResult.of(SIGNER_IS_APPROVER, role.filter("approver"::equals).isPresent(),
                 "gbx.role=approver", "the signer's role is " + role.orElse("absent") + ", not approver"));
 

@@ -1,6 +1,7 @@
 package org.gbx.client.ledger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.gbx.client.connection.Deadlines;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.model.AccessRecord;
 import org.gbx.client.model.AuditTrail;
-import org.gbx.client.model.CaseDetails;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.DestructionMethod;
 import org.gbx.client.model.DetailsCheck;
@@ -19,6 +19,7 @@ import org.gbx.client.model.GrantTerms;
 import org.gbx.client.model.HistoryEntry;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.RequestPage;
+import org.gbx.client.model.SealedDetails;
 import org.gbx.client.model.Status;
 import org.gbx.client.model.Suspension;
 import org.hyperledger.fabric.client.Contract;
@@ -86,10 +87,11 @@ public final class ExchangeLedger {
 
     /**
      * {@code CreateRequest}: the caller's force asks {@code request.targetOrg()} for data. The case
-     * details go as transient data, endorsed by exactly the two forces whose private collections
-     * store them.
+     * details go sealed, as transient data, endorsed by exactly the two forces whose private
+     * collections store them (docs/ledger.md, "Destruction"; the use case that seals them and hands
+     * the key to the force's node is {@code org.gbx.client.usecase.RequestCreation}).
      */
-    public Submitted<ExchangeRequest> createRequest(String requestId, NewRequest request, CaseDetails details) {
+    public Submitted<ExchangeRequest> createRequest(String requestId, NewRequest request, SealedDetails details) {
         TransactionCall call = TransactionCall.of("CreateRequest", requestId, LedgerJson.write(request))
                 .withTransient(Map.of(DETAILS_KEY, details.bytes()))
                 .endorsedBy(List.of(callerMspId, request.targetOrg()));
@@ -130,6 +132,14 @@ public final class ExchangeLedger {
                 AccessRecord.class);
     }
 
+    /**
+     * {@code RecordAccess} run on this organisation's peer and not submitted: nothing is written,
+     * but a refusal is the one the ledger would give now (expired, used up, revoked, suspended...).
+     */
+    public void tryRecordAccess(String requestId, String justification) {
+        runner.evaluate(TransactionCall.of("RecordAccess", requestId, justification));
+    }
+
     /** {@code ExpireGrant}: marks a grant whose expiry has passed. */
     public Submitted<ExchangeRequest> expireGrant(String requestId) {
         return submitOnRequest(TransactionCall.of("ExpireGrant", requestId), requestId, ExchangeRequest.class);
@@ -159,9 +169,15 @@ public final class ExchangeLedger {
         return evaluate(TransactionCall.of("GetRequest", requestId), ExchangeRequest.class);
     }
 
-    /** {@code GetPrivateDetails}: the case details from the caller's own organisation's collection. */
-    public CaseDetails getPrivateDetails(String requestId) {
-        return CaseDetails.of(runner.evaluate(TransactionCall.of("GetPrivateDetails", requestId)));
+    /** {@code GetPrivateDetails}: the sealed case details from the caller's own organisation's collection. */
+    public SealedDetails getPrivateDetails(String requestId) {
+        byte[] stored = runner.evaluate(TransactionCall.of("GetPrivateDetails", requestId));
+        try {
+            return SealedDetails.parse(stored);
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException("the private details of request " + requestId + " are not sealed",
+                    new java.io.IOException(e.getMessage()));
+        }
     }
 
     public DetailsCheck verifyDetailsHash(String requestId) {
@@ -194,7 +210,6 @@ public final class ExchangeLedger {
         return evaluate(TransactionCall.of("GetEndorsement", requestId, leafHash), Endorsement.class);
     }
 
-    /** {@code GetHistory}: every committed version of a request, oldest first. */
     /** {@code GetHistory}: the request's versions, oldest first, in commit order. */
     public List<HistoryEntry> getHistory(String requestId) {
         return LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY);

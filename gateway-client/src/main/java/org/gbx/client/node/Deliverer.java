@@ -23,7 +23,8 @@ import org.gbx.client.transfer.TransferRefusedException;
 
 /**
  * The owning force's side: when its approver grants a request, builds the package from exactly
- * the granted categories for the subjects in the case details, records the delivery on the ledger,
+ * the granted categories for the subjects in the case details (opened with the key the requesting
+ * force's node handed over), records the delivery on the ledger,
  * and serves the package to the requester's node (and to no one else).
  */
 final class Deliverer implements PackageSource {
@@ -38,11 +39,13 @@ final class Deliverer implements PackageSource {
     private final DataHome home;
     private final NodeSettings settings;
     private final NodeListener listener;
+    private final DetailsKeys keys;
 
-    Deliverer(String mspId, ExchangeLedger ledger, RecordSelector selector, ManifestSigner signer, DataHome home,
-            NodeSettings settings, NodeListener listener) {
+    Deliverer(String mspId, ExchangeLedger ledger, DetailsKeys keys, RecordSelector selector, ManifestSigner signer,
+            DataHome home, NodeSettings settings, NodeListener listener) {
         this.mspId = mspId;
         this.ledger = ledger;
+        this.keys = keys;
         this.selector = selector;
         this.builder = new PackageBuilder(signer, settings.chunkSize());
         this.home = home;
@@ -62,8 +65,7 @@ final class Deliverer implements PackageSource {
             return;
         }
         List<DataCategory> granted = request.grant().categories().stream().sorted().toList();
-        List<SourceRecord> records = selector.select(CaseSubjects.of(ledger.getPrivateDetails(requestId)),
-                EnumSet.copyOf(granted));
+        List<SourceRecord> records = selector.select(CaseSubjects.of(keys.open(requestId)), EnumSet.copyOf(granted));
         if (records.isEmpty()) {
             String message = "no records on file for the subjects of request " + requestId
                     + " in the granted categories; nothing delivered";
@@ -86,7 +88,7 @@ final class Deliverer implements PackageSource {
         listener.delivered(requestId, hash, submitted.receipt().transactionId());
     }
 
-    /** The grant ended (revoked, expired, destroyed): the package is no longer served. */
+    /** The grant ended (revoked, expired, destroyed): the package is no longer served, and is erased. */
     void withdraw(String requestId) {
         try {
             DeliveryPackage.delete(outbox(requestId));

@@ -7,11 +7,13 @@ import org.gbx.client.config.Organisation;
 /**
  * Where each force's exchange node listens: an explicit override, else the config's
  * {@code exchangeNode.endpoint}, else the network's port plan (organisation port base * 1000 + 70
- * on the peer's host, the peer being on base * 1000 + 51: Macau 7070, Zhuhai 8070).
+ * on the peer's host, the peer being on base * 1000 + 51: Macau 7070, Zhuhai 8070). Its local API
+ * for its own officers: {@code exchangeNode.api}, else base * 1000 + 71 on the same host.
  */
 public final class NodeDirectory {
 
     static final int NODE_PORT_OFFSET = 70;
+    static final int API_PORT_OFFSET = 71;
 
     private final NetworkConfig config;
     private final Map<String, String> overrides;
@@ -33,6 +35,18 @@ public final class NodeDirectory {
             return organisation.exchangeNode().endpoint();
         }
         return organisation.peer().host() + ":" + port(organisation);
+    }
+
+    /** {@code host:port} of the force's local API, for its officers' gbx. */
+    public static String apiEndpoint(Organisation organisation) {
+        if (organisation.exchangeNode() != null && organisation.exchangeNode().api() != null) {
+            return organisation.exchangeNode().api();
+        }
+        String nodeEndpoint = organisation.exchangeNode() != null ? organisation.exchangeNode().endpoint()
+                : organisation.peer().endpoint();
+        int colon = nodeEndpoint.lastIndexOf(':');
+        int port = Integer.parseInt(nodeEndpoint.substring(colon + 1));
+        return nodeEndpoint.substring(0, colon) + ":" + (port / 1000 * 1000 + API_PORT_OFFSET);
     }
 
     public static int port(Organisation organisation) {

@@ -19,6 +19,14 @@ public interface NodeListener extends TransferListener {
     default void failed(String requestId, String message) {
     }
 
+    /** A request's case-details key matched the ledger and is held (for the target: it arrived). */
+    default void keyConfirmed(String requestId) {
+    }
+
+    /** The request was destroyed: every key of it is erased from this node. */
+    default void keysErased(String requestId) {
+    }
+
     @Override
     default void verified(String requestId, int verified, int total) {
     }

@@ -7,14 +7,11 @@ import java.util.Properties;
 
 /**
  * A force's own database: embedded H2 in its {@link DataHome} by default, or any JDBC URL
- * (PostgreSQL in production). Creates the schema on first use.
+ * (PostgreSQL in production). Creates the schema on first use. Only one process opens it: the
+ * force's exchange node (or a seeding run while no node is up); every officer's gbx asks the node
+ * (its local API) instead of opening the database.
  */
 public final class RecordsDatabase {
-
-    static {
-        // H2's AUTO_SERVER lets the node and a gbx command share the file; keep its port off the network.
-        System.setProperty("h2.bindAddress", "127.0.0.1");
-    }
 
     private final String url;
     private final Properties credentials;
@@ -33,7 +30,7 @@ public final class RecordsDatabase {
      */
     public static RecordsDatabase open(DataHome home, String jdbcUrl, String user, String password) {
         String url = jdbcUrl != null ? jdbcUrl
-                : "jdbc:h2:file:" + home.embeddedDatabase() + ";AUTO_SERVER=TRUE";
+                : "jdbc:h2:file:" + home.embeddedDatabase();
         Properties credentials = new Properties();
         if (user != null) {
             credentials.setProperty("user", user);

@@ -76,12 +76,12 @@ final class RecordsSchema {
               record_count INTEGER NOT NULL,
               size_bytes BIGINT NOT NULL,
               received_at TIMESTAMP NOT NULL)""", """
-            CREATE TABLE IF NOT EXISTS received_record (
+            CREATE TABLE IF NOT EXISTS received_entry (
               request_id VARCHAR(64) NOT NULL REFERENCES received_package (request_id) ON DELETE CASCADE,
               position INTEGER NOT NULL,
               category VARCHAR(32) NOT NULL,
               record_id VARCHAR(64) NOT NULL,
-              canonical_json VARCHAR(100000) NOT NULL,
+              sealed_record VARCHAR(140000) NOT NULL,
               clip_file VARCHAR(256),
               PRIMARY KEY (request_id, position))""", """
             CREATE TABLE IF NOT EXISTS access_log (
@@ -97,6 +97,8 @@ final class RecordsSchema {
 
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            // Records received before they were sealed at rest; the exchange never reads them again.
+            statement.execute("DROP TABLE IF EXISTS received_record");
             for (String ddl : OWN_RECORDS) {
                 statement.execute(ddl);
             }

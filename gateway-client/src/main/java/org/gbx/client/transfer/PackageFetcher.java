@@ -4,10 +4,7 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -126,20 +123,7 @@ public final class PackageFetcher {
     }
 
     private ManagedChannel open(String endpoint, String senderMspId) {
-        int colon = endpoint.lastIndexOf(':');
-        try {
-            TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                    .trustManager(NodeTls.trusting(trust.tlsCas(senderMspId)));
-            return NettyChannelBuilder.forAddress(endpoint.substring(0, colon),
-                    Integer.parseInt(endpoint.substring(colon + 1)), credentials.build())
-                    .maxInboundMessageSize(TransferProtocol.MAX_MESSAGE_BYTES)
-                    .flowControlWindow(TransferProtocol.RECEIVE_WINDOW_BYTES)
-                    .build();
-        } catch (IOException e) {
-            throw new TransferFailedException("This node's TLS certificate or key cannot be read ("
-                    + tls.certificate() + ", " + tls.privateKey() + ")", false, e);
-        }
+        return NodeChannel.open(endpoint, senderMspId, tls, trust);
     }
 
     private static boolean retryable(Status.Code code) {

@@ -33,7 +33,8 @@ import org.gbx.client.delivery.DeliveryPackage;
 
 /**
  * The sending side of the node protocol: serves built packages to the requesting force over
- * mutual TLS, on 127.0.0.1 only. The TLS handshake admits only certificates from the channel
+ * mutual TLS, on 127.0.0.1 only, and takes the case-details keys the requesting force's node hands
+ * over ({@link DetailsKeyInbox}). The TLS handshake admits only certificates from the channel
  * organisations' TLS CAs; then the caller's organisation (the CA that issued its certificate) must
  * be the request's requester, which {@link PackageSource} decides. Entries are read from disk as
  * the stream has room (gRPC flow control), so a slow receiver never makes the sender buffer.
@@ -42,6 +43,7 @@ public final class PackageServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PackageServer.class.getName());
     private static final Context.Key<String> CLIENT_ORG = Context.key("gbx-client-org");
+    private static final Context.Key<String> CLIENT_PROTOCOL = Context.key("gbx-client-tls-protocol");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
@@ -53,8 +55,8 @@ public final class PackageServer implements AutoCloseable {
     }
 
     /** Starts serving; {@code port} 0 picks a free one (tests). */
-    public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source)
-            throws IOException {
+    public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source,
+            DetailsKeyInbox keys) throws IOException {
         TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
                 .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
                 .trustManager(NodeTls.trusting(trust.allTlsCas()))
@@ -63,6 +65,8 @@ public final class PackageServer implements AutoCloseable {
         ServerServiceDefinition service = ServerServiceDefinition.builder(TransferProtocol.SERVICE)
                 .addMethod(TransferProtocol.FETCH, ServerCalls.asyncServerStreamingCall(
                         (request, responses) -> fetch(request, responses, source)))
+                .addMethod(TransferProtocol.SHARE_KEY, ServerCalls.asyncUnaryCall(
+                        (request, response) -> shareKey(request, response, keys)))
                 .build();
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials.build())
                 .addService(ServerInterceptors.intercept(service, new ClientOrganisation(trust)))
@@ -100,6 +104,42 @@ public final class PackageServer implements AutoCloseable {
         }
         LOG.info(() -> "sending " + requestId + " to " + CLIENT_ORG.get() + " from entry " + fromEntry);
         new Streaming((ServerCallStreamObserver<Frame>) responses, delivery, fromEntry).start();
+    }
+
+    private static void shareKey(byte[] request, StreamObserver<byte[]> response, DetailsKeyInbox keys) {
+        // The key must travel only under forward secrecy, which every TLS 1.3 handshake has.
+        if (!"TLSv1.3".equals(CLIENT_PROTOCOL.get())) {
+            response.onError(Status.PERMISSION_DENIED.withDescription("keys are taken over TLS 1.3 only").asException());
+            return;
+        }
+        String requestId;
+        byte[] key;
+        try {
+            JsonNode json = JSON.readTree(request);
+            requestId = json.required("requestId").asText();
+            key = java.util.Base64.getDecoder().decode(json.required("key").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("malformed key").asException());
+            return;
+        }
+        try {
+            keys.accept(requestId, key, CLIENT_ORG.get());
+        } catch (TransferRefusedException e) {
+            LOG.info(() -> "refused the case-details key of " + requestId + " from " + CLIENT_ORG.get() + ": "
+                    + e.getMessage());
+            Status status = e.reason() == TransferRefusedException.Reason.NOT_THE_REQUESTER
+                    ? Status.PERMISSION_DENIED : Status.UNAVAILABLE;
+            response.onError(status.withDescription(e.getMessage()).asException());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warning("could not store the case-details key of " + requestId + ": " + e.getMessage());
+            response.onError(Status.UNAVAILABLE.withDescription("the key could not be stored now").asException());
+            return;
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        response.onNext("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.onCompleted();
     }
 
     /** Sends the manifest and entries whenever the transport is ready for more. */
@@ -160,13 +200,15 @@ public final class PackageServer implements AutoCloseable {
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                 ServerCallHandler<Q, R> next) {
-            String org = organisationOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+            SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+            String org = organisationOf(session);
             if (org == null) {
                 call.close(Status.UNAUTHENTICATED.withDescription("no certificate from a channel organisation"),
                         new Metadata());
                 return new ServerCall.Listener<>() { };
             }
-            return Contexts.interceptCall(Context.current().withValue(CLIENT_ORG, org), call, headers, next);
+            return Contexts.interceptCall(Context.current().withValue(CLIENT_ORG, org)
+                    .withValue(CLIENT_PROTOCOL, session.getProtocol()), call, headers, next);
         }
 
         private String organisationOf(SSLSession session) {

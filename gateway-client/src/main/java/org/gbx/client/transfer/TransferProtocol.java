@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The node-to-node protocol, without generated code: one server-streaming gRPC method,
- * {@code gbx.exchange.v1.PackageTransfer/Fetch}. The request is canonical JSON
+ * The node-to-node protocol, without generated code: the server-streaming gRPC method
+ * {@code gbx.exchange.v1.PackageTransfer/Fetch}, and {@link #SHARE_KEY}. The request is canonical JSON
  * {@code {"fromEntry":n,"requestId":"…"}}; the answer is a stream of {@link Frame}s: the signed
  * manifest, then entries n, n+1, … in order, then an end frame.
  */
@@ -28,6 +28,17 @@ final class TransferProtocol {
             .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Fetch"))
             .setRequestMarshaller(new Bytes())
             .setResponseMarshaller(new Frames())
+            .build();
+
+    /**
+     * Unary: the requester's node hands the target's node a request's case-details key. Request:
+     * canonical JSON {@code {"key":"<base64>","requestId":"…"}}; answer: {@code {}} once stored.
+     */
+    static final MethodDescriptor<byte[], byte[]> SHARE_KEY = MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "ShareDetailsKey"))
+            .setRequestMarshaller(new Bytes())
+            .setResponseMarshaller(new Bytes())
             .build();
 
     private TransferProtocol() {
