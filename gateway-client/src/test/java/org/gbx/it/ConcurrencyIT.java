@@ -47,7 +47,8 @@ class ConcurrencyIT {
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             ExchangeLedger requester = TestNetwork.ledger(macau);
-            requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
+            requester.createRequest(id, newRequest(), TestNetwork.sealedForNoOne(id,
+                    CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir)))));
             approveWhenVisible(TestNetwork.ledger(zhuhai), id, 100);
             RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
 
@@ -69,7 +70,7 @@ class ConcurrencyIT {
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             TestNetwork.ledger(macau).createRequest(id, newRequest(),
-                    CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
+                    TestNetwork.sealedForNoOne(id, CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir)))));
             ExchangeLedger approver = TestNetwork.ledger(zhuhai);
             awaitVisible(approver, id);
 

@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gbx.client.cli.Gbx;
 
 /** Runs the gbx command line in this JVM, as one of the network's users, and captures what it prints. */
-final class GbxCli {
+public final class GbxCli {
+
+    /** The personal data in {@link #caseDetailsFile}, which must never be found where the ledger keeps anything. */
+    public static final List<String> PERSONAL_DATA = List.of("1234567(8)", "440402199001011234", "CHAN Tai Man",
+            "LI Ming", "MK-12-34");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int NOT_FOUND = 5;
@@ -39,7 +43,10 @@ final class GbxCli {
     private GbxCli() {
     }
 
-    /** {@code gbx ARGS --org ORG --user USER} (in English unless ARGS say otherwise), on the network of {@code GBX_CONFIG}. */
+    /**
+     * {@code gbx ARGS --org ORG --user USER} (in English unless ARGS say otherwise), on the network
+     * of {@code GBX_CONFIG}, with the test's shared exchange nodes ({@link ForceNodes}).
+     */
     static Result as(TestNetwork.User user, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--org", user.org(), "--user", user.name()));
@@ -49,7 +56,7 @@ final class GbxCli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Gbx.run(all.toArray(String[]::new),
-                Map.of("GBX_CONFIG", TestNetwork.configPath().toString()),
+                Map.of("GBX_CONFIG", ForceNodes.shared().config().toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

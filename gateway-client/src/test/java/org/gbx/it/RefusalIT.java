@@ -106,7 +106,7 @@ class RefusalIT {
 
     @Test
     void accesses_stop_at_the_grants_limit() throws Exception {
-        String id = grantedAndReceived(2, "7d");
+        String id = RequestLifecycleIT.receivedThroughTheNodes(dir, "Identify the holder of a travel permit", 2);
 
         for (int i = 0; i < 2; i++) {
             assertThat(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review")
@@ -182,7 +182,10 @@ class RefusalIT {
         assertThat(result.err()).contains("拒絕：請求目前的狀態不容許此操作");
     }
 
-    /** A request Zhuhai granted (IDENTITY only) and Macau received, ready for accesses. */
+    /**
+     * A request Zhuhai granted (IDENTITY only) and the ledger shows received, with no package at
+     * all: enough for the ledger's own refusals, which come before gbx asks the node for the package.
+     */
     private String grantedAndReceived(int maxAccesses, String expires) throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
         GbxCli.Result approved = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,

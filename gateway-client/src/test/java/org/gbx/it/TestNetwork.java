@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.config.NetworkConfigLoader;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.crypto.DetailsSealing;
 import org.gbx.client.ledger.ExchangeLedger;
+import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.SealedDetails;
 
 /**
  * The shared fixture of every integration test, in this module or another: the running gbx
@@ -85,6 +88,14 @@ public final class TestNetwork {
     /** The typed facade over a connection opened with {@link #connect}. */
     public static ExchangeLedger ledger(LedgerConnection connection) {
         return ExchangeLedger.over(connection);
+    }
+
+    /**
+     * Case details sealed as gbx seals them, for a test that drives the ledger alone and never
+     * reads them back: the key is dropped, so no one can (the ledger never sees plain details).
+     */
+    public static SealedDetails sealedForNoOne(String requestId, CaseDetails details) {
+        return DetailsSealing.seal(requestId, details).sealed();
     }
 
     /** An id no other test or run uses, valid as a chaincode id: {@code prefix-run-n}. */

@@ -53,8 +53,15 @@ final class Deliverer implements PackageSource {
         this.listener = listener;
     }
 
-    /** Builds and records the delivery of a granted request; does nothing if already done. */
+    /**
+     * Builds and records the delivery of a granted request; does nothing if already done, or while
+     * the requesting force's node has not handed over the case-details key (its arrival starts
+     * the delivery).
+     */
     void deliver(String requestId) {
+        if (!keys.holds(requestId)) {
+            return;
+        }
         ExchangeRequest request = ledger.getRequest(requestId);
         if (!request.targetOrg().equals(mspId) || !DELIVERABLE.contains(request.status()) || request.grant() == null) {
             return;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.gbx.client.crypto.DetailsSealing;
 import org.gbx.client.crypto.RequestKey;
@@ -54,9 +55,12 @@ final class DetailsKeys implements DetailsKeyInbox {
     private final DetailsKeySender sender;
     private final NodeDirectory directory;
     private final NodeListener listener;
+    private final Consumer<String> arrived;
 
+    /** @param arrived told of every key stored, so the node matches it against the ledger */
     DetailsKeys(String mspId, ExchangeLedger ledger, RequestKeyStore store, DetailsKeySender sender,
-            NodeDirectory directory, NodeListener listener) {
+            NodeDirectory directory, NodeListener listener, Consumer<String> arrived) {
+        this.arrived = arrived;
         this.mspId = mspId;
         this.ledger = ledger;
         this.store = store;
@@ -100,6 +104,7 @@ final class DetailsKeys implements DetailsKeyInbox {
         }
         LOG.info(() -> "case-details key of request " + requestId + " received from " + givenBy
                 + "; it is matched against the ledger before use");
+        arrived.accept(requestId);
     }
 
     /** An officer withdraws a pending key (the ledger refused the request). */
@@ -235,6 +240,11 @@ final class DetailsKeys implements DetailsKeyInbox {
             throw new UncheckedIOException("the keys of request " + requestId + " could not be erased", e);
         }
         listener.keysErased(requestId);
+    }
+
+    /** Whether any case-details key of the request is held, matched or not. */
+    boolean holds(String requestId) {
+        return !caseDetails(requestId).isEmpty();
     }
 
     /** Requests with any key held, for the start-up sweep. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.connection.LedgerConnection;
@@ -115,8 +116,16 @@ public final class ExchangeNode implements AutoCloseable {
         ChannelTrust trust = ChannelTrust.of(config);
         NodeDirectory directory = new NodeDirectory(config, settings.peerNodes());
         RequestKeyStore keyStore = RequestKeyStore.open(database.home().keys());
+        // Keys that arrive before the node is up are matched by its start-up sweep.
+        AtomicReference<ExchangeNode> started = new AtomicReference<>();
         DetailsKeys keys = new DetailsKeys(mspId, ledger, keyStore,
-                new DetailsKeySender(settings.tls(), trust, Duration.ofSeconds(20)), directory, listener);
+                new DetailsKeySender(settings.tls(), trust, Duration.ofSeconds(20)), directory, listener,
+                requestId -> {
+                    ExchangeNode node = started.get();
+                    if (node != null) {
+                        node.schedule(requestId, "match keys", () -> node.settleKeys(requestId), 0, 0);
+                    }
+                });
         ReceivedStore received = new ReceivedStore(database, keyStore);
         Deliverer deliverer = new Deliverer(mspId, ledger, keys, new RecordSelector(database),
                 new ManifestSigner(identity.privateKey(), identity.certificate()), database.home(), settings, listener);
@@ -135,6 +144,7 @@ public final class ExchangeNode implements AutoCloseable {
         EventFollower follower = EventFollower.open(connection, database.home().eventCheckpoint(), settings.startBlock());
         ExchangeNode node = new ExchangeNode(mspId, ledger, deliverer, receiver, server, api, keys, received, lock,
                 follower, settings, listener);
+        started.set(node);
         LOG.info(() -> "exchange node of " + mspId + " (pid " + ProcessHandle.current().pid() + ") serving packages on"
                 + " 127.0.0.1:" + server.port() + ", its officers on 127.0.0.1:" + api.port() + "; "
                 + keyStore.entries().size() + " keys of live requests held");
@@ -147,6 +157,11 @@ public final class ExchangeNode implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** What this node holds of what its force received (opened with the keys only it keeps). */
+    public ReceivedStore received() {
+        return received;
     }
 
     /** The port of the local API for this force's officers. */

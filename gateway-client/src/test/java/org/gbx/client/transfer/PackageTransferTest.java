@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.gbx.client.crypto.RequestKey;
 import org.gbx.client.delivery.DeliveryPackage;
 import org.gbx.client.delivery.ExpectedDelivery;
 import org.gbx.client.delivery.IncomingPackage;
@@ -42,6 +43,7 @@ class PackageTransferTest {
     private ExpectedDelivery expected;
     private NodeTls zhuhaiTls;
     private PackageServer server;
+    private final Map<String, byte[]> receivedKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -64,7 +66,7 @@ class PackageTransferTest {
                 records, dir.resolve("outbox/req-7"));
         expected = new ExpectedDelivery("req-7", "ZhuhaiPSBMSP", "MacauPJMSP", delivered.manifest().packageHash(),
                 delivered.manifest().merkleRoot(), 2, delivered.manifest().sizeBytes(), List.of("CCTV", "VEHICLES"));
-        server = PackageServer.start(0, zhuhaiTls, trust, onlyTheRequester());
+        server = PackageServer.start(0, zhuhaiTls, trust, onlyTheRequester(), keysFromTheRequester());
     }
 
     @AfterEach
@@ -78,6 +80,16 @@ class PackageTransferTest {
                 throw new TransferRefusedException(TransferRefusedException.Reason.NOT_THE_REQUESTER, "not the requester");
             }
             return delivered;
+        };
+    }
+
+    /** Keeps what the requester's node hands over; refuses any other force, as the node does once it reads the ledger. */
+    private DetailsKeyInbox keysFromTheRequester() {
+        return (requestId, key, senderMspId) -> {
+            if (!senderMspId.equals("MacauPJMSP")) {
+                throw new TransferRefusedException(TransferRefusedException.Reason.NOT_THE_REQUESTER, "not the requester");
+            }
+            receivedKeys.put(requestId, key.clone());
         };
     }
 
@@ -98,6 +110,29 @@ class PackageTransferTest {
         VerifiedPackage verified = fetchAs(tls(TestPki.leaf(MACAU_CA, "node.macau"), "macau"), 1, TransferListener.NONE);
         assertThat(verified.packageHash()).isEqualTo(expected.packageHash());
         assertThat(verified.records()).hasSize(2);
+    }
+
+    @Test
+    void the_requesters_node_hands_over_a_case_details_key_intact_over_tls_1_3() throws IOException {
+        RequestKey key = RequestKey.generate();
+        new DetailsKeySender(tls(TestPki.leaf(MACAU_CA, "node.macau"), "macau"), trust, Duration.ofSeconds(10))
+                .share("127.0.0.1:" + server.port(), "ZhuhaiPSBMSP", "req-7", key);
+
+        // the server refuses keys over anything but TLS 1.3, so arriving at all proves the protocol
+        assertThat(receivedKeys.get("req-7")).isEqualTo(key.bytes());
+    }
+
+    @Test
+    void another_force_cannot_hand_over_a_key_and_is_not_told_to_retry() throws IOException {
+        NodeTls oversight = tls(TestPki.leaf(OVERSIGHT_CA, "node.oversight"), "oversight");
+
+        assertThatThrownBy(() -> new DetailsKeySender(oversight, trust, Duration.ofSeconds(10))
+                .share("127.0.0.1:" + server.port(), "ZhuhaiPSBMSP", "req-7", RequestKey.generate()))
+                .isInstanceOfSatisfying(TransferFailedException.class, e -> {
+                    assertThat(e.retryLater()).isFalse();
+                    assertThat(e.getMessage()).contains("PERMISSION_DENIED");
+                });
+        assertThat(receivedKeys).isEmpty();
     }
 
     @Test
@@ -129,7 +164,8 @@ class PackageTransferTest {
                 Thread restart = new Thread(() -> {
                     try {
                         Thread.sleep(500);
-                        server = PackageServer.start(port, zhuhaiTls, trust, onlyTheRequester());
+                        server = PackageServer.start(port, zhuhaiTls, trust, onlyTheRequester(),
+                                keysFromTheRequester());
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }

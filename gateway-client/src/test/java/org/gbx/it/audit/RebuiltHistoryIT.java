@@ -164,10 +164,11 @@ class RebuiltHistoryIT {
         ExchangeLedger committee = ledger(auditor);
         committee.suspendOrg("ZhuhaiPSBMSP", "Audit: suspension enforcement test");
         try {
-            assertThatThrownBy(() -> ledger(zhuhaiLiaison).createRequest(TestNetwork.uniqueId("audit-susp"),
+            String refused = TestNetwork.uniqueId("audit-susp");
+            assertThatThrownBy(() -> ledger(zhuhaiLiaison).createRequest(refused,
                     new NewRequest("MacauPJMSP", "Scripted audit exchange", "Liaison agreement art. 3",
                             HandlingCode.H0, null, List.of(DataCategory.IDENTITY), Urgency.NORMAL, 30),
-                    CaseDetails.of("{\"case\":\"scripted\"}")))
+                    TestNetwork.sealedForNoOne(refused, CaseDetails.of("{\"case\":\"scripted\"}"))))
                     .isInstanceOfSatisfying(ChaincodeRefusalException.class,
                             e -> assertThat(e.code()).isEqualTo("ORG_SUSPENDED"));
             assertThatThrownBy(() -> ledger(macauLiaison).recordAccess(received, "Use during the suspension"))

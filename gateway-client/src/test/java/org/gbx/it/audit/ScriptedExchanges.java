@@ -23,6 +23,7 @@ import org.gbx.client.model.HandlingCode;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.model.Urgency;
+import org.gbx.it.TestNetwork;
 
 /**
  * Drives a scripted set of exchanges in both directions through the facade, each following one
@@ -139,7 +140,7 @@ final class ScriptedExchanges {
         step(() -> requester.liaison().createRequest(id, new NewRequest(target.mspId(),
                 "Scripted audit exchange: identify a travel permit holder", "Liaison agreement art. 3",
                 HandlingCode.H1, null, List.of(DataCategory.IDENTITY, DataCategory.BORDER_CROSSINGS), Urgency.NORMAL,
-                30), CaseDetails.of("{\"case\":\"scripted audit case\"}")));
+                30), TestNetwork.sealedForNoOne(id, CaseDetails.of("{\"case\":\"scripted audit case\"}"))));
     }
 
     private void grant(String id, Force target, List<DataCategory> categories) {

@@ -28,6 +28,7 @@ import org.gbx.client.evidence.Endorser;
 import org.gbx.client.evidence.EvidenceBundle;
 import org.gbx.client.evidence.EvidenceCheck;
 import org.gbx.client.evidence.EvidenceExporter;
+import org.gbx.client.evidence.ReceivedRecordSource;
 import org.gbx.client.evidence.EvidenceStatement;
 import org.gbx.client.evidence.EvidenceVerdict;
 import org.gbx.client.evidence.EvidenceVerifier;
@@ -38,6 +39,7 @@ import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.EndorsementSignature;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
+import org.gbx.client.nodeapi.NodeApiClient;
 import org.gbx.client.records.ReceivedStore;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
@@ -69,6 +71,11 @@ class EvidenceBundleIT {
     static List<ReceivedStore.StoredRecord> received;
     static byte[] genuine;
     static Path caDirectory;
+    static ExchangeNode zhuhaiNode;
+    static ExchangeNode macauNode;
+    static NodeApiClient macauOfficer;
+    /** The network's config with Macau's node's local API, for the gbx commands. */
+    static Path config;
 
     @BeforeAll
     static void endorseAndExportARealDelivery() throws Exception {
@@ -79,21 +86,23 @@ class EvidenceBundleIT {
         macauDb = RecordsDatabase.embedded(new DataHome(dir.resolve("macau")));
         new RecordsSeeder(zhuhaiDb).seed(ExchangeNodes.EVIDENCE_ZHUHAI, n -> { });
         ExchangeNodes.Outcomes macau = new ExchangeNodes.Outcomes();
-        try (ExchangeNode zhuhaiNode = ExchangeNodes.start(zhuhaiLiaison, zhuhaiDb,
-                ExchangeNodes.settings("zhuhai", Map.of(), 4096), new ExchangeNodes.Outcomes());
-                ExchangeNode macauNode = ExchangeNodes.start(macauLiaison, macauDb, ExchangeNodes.settings("macau",
-                        Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + zhuhaiNode.port()), 4096), macau)) {
-            // A clip's chunks are leaves too, so the tree has more leaves than records.
-            Subject subject = ExchangeNodes.subjectWith(zhuhaiDb, "cctv_clip", "vehicle");
-            List<DataCategory> categories = List.of(DataCategory.VEHICLES, DataCategory.CCTV);
-            requestId = ExchangeNodes.requestAndGrant(macauLiaison, zhuhaiApprover, "evidence", subject, categories,
-                    categories);
-            ExchangeNodes.Outcomes.of(macau.received, requestId).get(120, TimeUnit.SECONDS);
-        }
-        received = new ReceivedStore(macauDb).records(requestId);
+        zhuhaiNode = ExchangeNodes.start(zhuhaiLiaison, zhuhaiDb, ExchangeNodes.settings("zhuhai", Map.of(), 4096),
+                new ExchangeNodes.Outcomes());
+        macauNode = ExchangeNodes.start(macauLiaison, macauDb, ExchangeNodes.settings("macau",
+                Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + zhuhaiNode.port()), 4096), macau);
+        macauOfficer = ExchangeNodes.officer(TestNetwork.MACAU_LIAISON, macauNode.apiPort());
+        config = ExchangeNodes.configWithNodes(dir.resolve("config"), Map.of("macau", macauNode.apiPort()));
+        // A clip's chunks are leaves too, so the tree has more leaves than records.
+        Subject subject = ExchangeNodes.subjectWith(zhuhaiDb, "cctv_clip", "vehicle");
+        List<DataCategory> categories = List.of(DataCategory.VEHICLES, DataCategory.CCTV);
+        requestId = ExchangeNodes.requestAndGrant(macauLiaison, macauNode.apiPort(), zhuhaiApprover, "evidence",
+                subject, categories, categories);
+        ExchangeNodes.Outcomes.of(macau.received, requestId).get(120, TimeUnit.SECONDS);
+        received = macauNode.received().records(requestId);
         assertThat(received).hasSizeGreaterThanOrEqualTo(2);
         String recordId = lastRecord().recordId();
-        new EndorsementAsker(ExchangeLedger.over(macauLiaison), new ReceivedStore(macauDb)).ask(requestId, recordId);
+        new EndorsementAsker(ExchangeLedger.over(macauLiaison), ReceivedRecordSource.of(macauOfficer))
+                .ask(requestId, recordId);
         endorser().endorse(requestId, recordId);
         genuine = export(recordId).toBytes();
         caDirectory = EvidenceFixture.courtCaDirectory(dir.resolve("court-cas"));
@@ -101,7 +110,8 @@ class EvidenceBundleIT {
 
     @AfterAll
     static void close() {
-        for (AutoCloseable closeable : new AutoCloseable[] {macauLiaison, zhuhaiLiaison, zhuhaiApprover}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {macauOfficer, macauNode, zhuhaiNode, macauLiaison,
+            zhuhaiLiaison, zhuhaiApprover}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -122,7 +132,7 @@ class EvidenceBundleIT {
     }
 
     private static EvidenceBundle export(String recordId) {
-        return new EvidenceExporter(ExchangeLedger.over(macauLiaison), new ReceivedStore(macauDb),
+        return new EvidenceExporter(ExchangeLedger.over(macauLiaison), ReceivedRecordSource.of(macauOfficer),
                 new PeerBlockSource(macauLiaison.network(), "macau peer", Duration.ofSeconds(30)))
                 .export(requestId, recordId);
     }
@@ -278,16 +288,15 @@ class EvidenceBundleIT {
     @Test
     void the_cli_requests_endorses_exports_and_verifies_a_second_record() throws Exception {
         String recordId = received.get(0).recordId();
-        String macauData = dir.resolve("macau").toString();
         String zhuhaiData = dir.resolve("zhuhai").toString();
         Path file = dir.resolve("evidence-" + recordId + ".json");
         assertThat(DeliveryPackage.existsIn(new DataHome(dir.resolve("zhuhai")).outbox().resolve(requestId))).isTrue();
 
-        assertThat(EvidenceFixture.gbx("evidence", "request", requestId, "--record", recordId, "--data", macauData,
+        assertThat(EvidenceFixture.gbx(config, "evidence", "request", requestId, "--record", recordId,
                 "--org", "macau", "--user", "liaison1").exitCode()).isZero();
-        assertThat(EvidenceFixture.gbx("evidence", "endorse", requestId, "--record", recordId, "--data", zhuhaiData,
-                "--org", "zhuhai", "--user", "approver1").exitCode()).isZero();
-        var exported = EvidenceFixture.gbx("evidence", "export", requestId, "--record", recordId, "--data", macauData,
+        assertThat(EvidenceFixture.gbx(config, "evidence", "endorse", requestId, "--record", recordId, "--data",
+                zhuhaiData, "--org", "zhuhai", "--user", "approver1").exitCode()).isZero();
+        var exported = EvidenceFixture.gbx(config, "evidence", "export", requestId, "--record", recordId,
                 "-o", file.toString(), "--org", "macau", "--user", "liaison1");
         assertThat(exported.exitCode()).as(exported.toString()).isZero();
 

@@ -84,11 +84,16 @@ final class EvidenceFixture {
 
     /** {@code gbx ARGS} in English on the network of the test config. */
     static Run gbx(String... args) {
+        return gbx(TestNetwork.configPath(), args);
+    }
+
+    /** {@code gbx ARGS} with the connection config {@code config} (naming the test's exchange nodes). */
+    static Run gbx(java.nio.file.Path config, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--lang", "en"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Gbx.run(all.toArray(String[]::new), Map.of("GBX_CONFIG", TestNetwork.configPath().toString()),
+        int code = Gbx.run(all.toArray(String[]::new), Map.of("GBX_CONFIG", config.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

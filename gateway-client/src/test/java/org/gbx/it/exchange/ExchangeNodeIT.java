@@ -85,7 +85,8 @@ class ExchangeNodeIT {
 
     private static String requestAndGrant(Subject subject, List<DataCategory> asked, List<DataCategory> granted)
             throws InterruptedException {
-        return ExchangeNodes.requestAndGrant(macauConnection, zhuhaiApprover, "exchange", subject, asked, granted);
+        return ExchangeNodes.requestAndGrant(macauConnection, macauNode.apiPort(), zhuhaiApprover, "exchange", subject,
+                asked, granted);
     }
 
     @Test
@@ -101,7 +102,7 @@ class ExchangeNodeIT {
         assertThat(request.status()).isEqualTo(Status.RECEIVED);
         assertThat(request.receipt().matches()).isTrue();
         assertThat(request.delivery().packageHash()).isEqualTo(hash);
-        List<ReceivedStore.StoredRecord> stored = new ReceivedStore(macauDb).records(requestId);
+        List<ReceivedStore.StoredRecord> stored = macauNode.received().records(requestId);
         int expected = new RecordSelector(zhuhaiDb).select(List.of(subject),
                 EnumSet.of(DataCategory.BORDER_CROSSINGS, DataCategory.VEHICLES)).size();
         assertThat(stored).hasSize(expected);
@@ -115,7 +116,7 @@ class ExchangeNodeIT {
         Subject subject = ExchangeNodes.subjectWith(zhuhaiDb, "cctv_clip");
         String requestId = requestAndGrant(subject, List.of(DataCategory.CCTV), List.of(DataCategory.CCTV));
         ExchangeNodes.Outcomes.of(MACAU.received, requestId).get(90, TimeUnit.SECONDS);
-        List<ReceivedStore.StoredRecord> stored = new ReceivedStore(macauDb).records(requestId);
+        List<ReceivedStore.StoredRecord> stored = macauNode.received().records(requestId);
         assertThat(stored).isNotEmpty().allSatisfy(r -> {
             assertThat(r.clip()).isPresent();
             assertThat(Files.size(r.clip().get())).isEqualTo(20_000);

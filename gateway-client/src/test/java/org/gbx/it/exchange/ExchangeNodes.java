@@ -13,7 +13,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import org.gbx.client.config.Organisation;
+import org.gbx.client.crypto.DetailsSealing;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
@@ -30,7 +35,11 @@ import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.SeedPlan;
 import org.gbx.client.records.Subject;
 import org.gbx.client.records.IdType;
+import org.gbx.client.nodeapi.NodeApiClient;
+import org.gbx.client.transfer.ChannelTrust;
+import org.gbx.client.transfer.DetailsKeySender;
 import org.gbx.client.transfer.NodeTls;
+import org.gbx.client.usecase.RequestCreation;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -52,17 +61,24 @@ public final class ExchangeNodes {
     static final SeedPlan SCAN_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 60, 4096, 31);
     static final SeedPlan SCAN_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 20, 4096, 31);
     public static final SeedPlan EVIDENCE_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 30, 3 * 4096 + 10, 41);
+    public static final SeedPlan FORCE_NODES_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 30, 2048, 53);
+    static final SeedPlan KEYS_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 30, 2048, 59);
     static final List<SeedPlan> ALL_PLANS = List.of(NODES_ZHUHAI, NODES_MACAU, TAMPERED_ZHUHAI,
-            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU, EVIDENCE_ZHUHAI);
+            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU, EVIDENCE_ZHUHAI, FORCE_NODES_ZHUHAI, KEYS_ZHUHAI);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExchangeNodes() {
     }
 
     /** What a node reported, per request, for the tests to wait on. */
     public static final class Outcomes implements NodeListener {
+
         public final Map<String, CompletableFuture<String>> delivered = new ConcurrentHashMap<>();
         public final Map<String, CompletableFuture<String>> received = new ConcurrentHashMap<>();
         public final Map<String, CompletableFuture<String>> rejected = new ConcurrentHashMap<>();
+        public final Map<String, CompletableFuture<String>> keyConfirmed = new ConcurrentHashMap<>();
+        public final Map<String, CompletableFuture<String>> erased = new ConcurrentHashMap<>();
 
         public static CompletableFuture<String> of(Map<String, CompletableFuture<String>> map, String requestId) {
             return map.computeIfAbsent(requestId, id -> new CompletableFuture<>());
@@ -82,6 +98,16 @@ public final class ExchangeNodes {
         public void rejected(String requestId, String reason, String transactionId) {
             of(rejected, requestId).complete(reason);
         }
+
+        @Override
+        public void keyConfirmed(String requestId) {
+            of(keyConfirmed, requestId).complete(requestId);
+        }
+
+        @Override
+        public void keysErased(String requestId) {
+            of(erased, requestId).complete(requestId);
+        }
     }
 
     /** The force's exchange-node certificate from the config. */
@@ -98,8 +124,37 @@ public final class ExchangeNodes {
     }
 
     public static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
-        return new NodeSettings(0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
+        return new NodeSettings(0, 0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(2), 5, OptionalLong.empty());
+    }
+
+    /** {@code user}'s connection to a node's local API on this machine, as gbx opens it. */
+    public static NodeApiClient officer(TestNetwork.User user, int apiPort) {
+        Organisation organisation = TestNetwork.config().requireOrganisation(user.org());
+        Path msp = organisation.mspFolder(user.name());
+        return NodeApiClient.connect("127.0.0.1:" + apiPort, msp.resolve("signcerts").resolve("cert.pem"),
+                msp.resolve("keystore").resolve("key.pem"), ChannelTrust.of(TestNetwork.config()).tlsCas(
+                        organisation.mspId()));
+    }
+
+    /**
+     * A copy of the network's connection config whose forces' {@code exchangeNode.api} name the
+     * given local API ports, so that gbx commands reach the test's nodes.
+     *
+     * @param apiPorts organisation key to port
+     */
+    public static Path configWithNodes(Path dir, Map<String, Integer> apiPorts) throws IOException {
+        ObjectNode config = (ObjectNode) JSON.readTree(TestNetwork.configPath().toFile());
+        for (JsonNode organisation : config.withArray("organisations")) {
+            Integer port = apiPorts.get(organisation.path("key").asText());
+            if (port != null) {
+                ((ObjectNode) organisation.get("exchangeNode")).put("api", "127.0.0.1:" + port);
+            }
+        }
+        Files.createDirectories(dir);
+        Path file = dir.resolve("gbx-network.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+        return file;
     }
 
     public static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
@@ -108,20 +163,49 @@ public final class ExchangeNodes {
     }
 
     /**
-     * Macau's liaison asks Zhuhai about {@code subject}; Zhuhai's approver grants {@code granted}.
-     * Retried for a few seconds while a force is suspended: another IT on the shared network
-     * suspends a force and lifts it at once.
+     * Macau's liaison asks Zhuhai about {@code subject}, as gbx does (details sealed, the key to
+     * Macau's node at {@code macauApiPort}, which hands it to Zhuhai's); Zhuhai's approver grants
+     * {@code granted}. Retried for a few seconds while a force is suspended: another IT on the
+     * shared network suspends a force and lifts it at once.
      */
-    public static String requestAndGrant(LedgerConnection macauLiaison, LedgerConnection zhuhaiApprover, String idPrefix,
-            Subject subject, List<DataCategory> asked, List<DataCategory> granted) throws InterruptedException {
+    public static String requestAndGrant(LedgerConnection macauLiaison, int macauApiPort,
+            LedgerConnection zhuhaiApprover, String idPrefix, Subject subject, List<DataCategory> asked,
+            List<DataCategory> granted) throws InterruptedException {
         String requestId = TestNetwork.uniqueId(idPrefix);
-        whileSuspended(() -> ExchangeLedger.over(macauLiaison).createRequest(requestId, new NewRequest("ZhuhaiPSBMSP",
-                "Trace the movements of a fraud suspect", "Liaison agreement 2024, art. 3", HandlingCode.H1, null,
-                asked, Urgency.URGENT, 30), CaseDetails.of(details(subject))));
+        try (NodeApiClient macauNode = officer(TestNetwork.MACAU_LIAISON, macauApiPort)) {
+            whileSuspended(() -> new RequestCreation(ExchangeLedger.over(macauLiaison), macauNode).create(requestId,
+                    terms(asked), CaseDetails.of(details(subject)), "MacauPJMSP"));
+        }
+        grant(zhuhaiApprover, requestId, granted);
+        return requestId;
+    }
+
+    /**
+     * The same without a Macau node: the test seals the details and hands the key to Zhuhai's node
+     * itself, with Macau's node certificate, as Macau's node would.
+     */
+    static String requestAndGrantHandingTheKeyTo(int zhuhaiNodePort, LedgerConnection macauLiaison,
+            LedgerConnection zhuhaiApprover, String idPrefix, Subject subject, List<DataCategory> asked,
+            List<DataCategory> granted) throws InterruptedException {
+        String requestId = TestNetwork.uniqueId(idPrefix);
+        DetailsSealing.Sealing sealing = DetailsSealing.seal(requestId, CaseDetails.of(details(subject)));
+        whileSuspended(() -> ExchangeLedger.over(macauLiaison).createRequest(requestId, terms(asked), sealing.sealed()));
+        new DetailsKeySender(nodeTls("macau"), ChannelTrust.of(TestNetwork.config()), Duration.ofSeconds(20))
+                .share("127.0.0.1:" + zhuhaiNodePort, "ZhuhaiPSBMSP", requestId, sealing.key());
+        grant(zhuhaiApprover, requestId, granted);
+        return requestId;
+    }
+
+    private static NewRequest terms(List<DataCategory> asked) {
+        return new NewRequest("ZhuhaiPSBMSP", "Trace the movements of a fraud suspect", "Liaison agreement 2024, art. 3",
+                HandlingCode.H1, null, asked, Urgency.URGENT, 30);
+    }
+
+    private static void grant(LedgerConnection zhuhaiApprover, String requestId, List<DataCategory> granted)
+            throws InterruptedException {
         Instant now = Instant.now();
         whileSuspended(() -> ExchangeLedger.over(zhuhaiApprover).approveRequest(requestId, new GrantTerms(granted,
                 now.plus(2, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS), 3, "H1 applies")));
-        return requestId;
     }
 
     private static void whileSuspended(Runnable submit) throws InterruptedException {
@@ -154,7 +238,7 @@ public final class ExchangeNodes {
         }
     }
 
-    static String details(Subject subject) {
+    public static String details(Subject subject) {
         return "{\"narrative\":\"Suspected cross-border fraud\",\"subjects\":[{\"idNumber\":\""
                 + subject.idNumber() + "\",\"idType\":\"" + subject.idType() + "\"}]}";
     }

@@ -22,18 +22,29 @@ final class NodeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int apiPort;
 
-    private NodeProcess(Process process, Path log) {
+    private NodeProcess(Process process, Path log, int apiPort) {
         this.process = process;
         this.log = log;
+        this.apiPort = apiPort;
     }
 
     /**
+     * @param apiPort where its local API listens for its own force's officers
      * @param peerNodes MSP id to {@code host:port} of the other force's test node
      * @param log appended to, so a restarted node keeps one log
      */
-    static NodeProcess start(TestNetwork.User liaison, Path data, int port, Map<String, String> peerNodes, Path log)
-            throws IOException, InterruptedException {
+    static NodeProcess start(TestNetwork.User liaison, Path data, int port, int apiPort, Map<String, String> peerNodes,
+            Path log) throws IOException, InterruptedException {
+        NodeProcess node = launch(liaison, data, port, apiPort, peerNodes, log);
+        node.awaitLogLine("serving packages on 127.0.0.1:" + port, Duration.ofSeconds(90));
+        return node;
+    }
+
+    /** Starts the JVM without waiting for it to serve (for a node that must refuse to start). */
+    static NodeProcess launch(TestNetwork.User liaison, Path data, int port, int apiPort, Map<String, String> peerNodes,
+            Path log) throws IOException {
         String jar = System.getenv("GBX_JAR");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("GBX_JAR does not name the shaded gbx jar (failsafe sets it in -Pintegration)");
@@ -41,14 +52,25 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP_LIMIT, "-XX:+ExitOnOutOfMemoryError", "-jar", jar, "node", "start",
                 "--org", liaison.org(), "--user", liaison.name(), "--lang", "en",
-                "--data", data.toString(), "--port", Integer.toString(port), "--retry-pause", "2"));
+                "--data", data.toString(), "--port", Integer.toString(port), "--api-port", Integer.toString(apiPort),
+                "--retry-pause", "2"));
         peerNodes.forEach((msp, endpoint) -> command.addAll(List.of("--peer-node", msp + "=" + endpoint)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GBX_CONFIG", TestNetwork.configPath().toString());
-        NodeProcess node = new NodeProcess(builder.start(), log);
-        node.awaitLogLine("serving packages on 127.0.0.1:" + port, Duration.ofSeconds(90));
-        return node;
+        return new NodeProcess(builder.start(), log, apiPort);
+    }
+
+    int apiPort() {
+        return apiPort;
+    }
+
+    /** Waits for the JVM to end by itself; its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the node was expected to exit within " + timeout + " but still runs");
+        }
+        return process.exitValue();
     }
 
     long pid() {

@@ -18,14 +18,16 @@ import org.gbx.client.ledger.LedgerUnavailableException;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.Status;
+import org.gbx.client.nodeapi.NodeApiClient;
+import org.gbx.client.nodeapi.ReceivedRecord;
 import org.gbx.client.records.ClipStore;
 import org.gbx.client.records.DataHome;
 import org.gbx.client.records.IdType;
-import org.gbx.client.records.ReceivedStore;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
 import org.gbx.client.records.Subject;
 import org.gbx.client.records.SyntheticClip;
+import org.gbx.client.usecase.ReceivedDataAccess;
 import org.gbx.it.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,8 @@ class NodeProcessesIT {
     static Subject largeSubject;
     static int zhuhaiPort;
     static int macauPort;
+    static int macauApiPort;
+    static int zhuhaiApiPort;
     static NodeProcess zhuhaiNode;
     static NodeProcess macauNode;
 
@@ -74,9 +78,11 @@ class NodeProcessesIT {
         enlargeClip(interruptedSubject, INTERRUPTED_CLIP);
         enlargeClip(largeSubject, LARGE_CLIP);
         zhuhaiPort = freePort();
+        zhuhaiApiPort = freePort();
         macauPort = freePort();
+        macauApiPort = freePort();
         zhuhaiNode = startZhuhai();
-        macauNode = NodeProcess.start(TestNetwork.MACAU_LIAISON, dir.resolve("macau"), macauPort,
+        macauNode = NodeProcess.start(TestNetwork.MACAU_LIAISON, dir.resolve("macau"), macauPort, macauApiPort,
                 Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + zhuhaiPort), dir.resolve("macau-node.log"));
     }
 
@@ -90,14 +96,15 @@ class NodeProcessesIT {
     }
 
     private static NodeProcess startZhuhai() throws IOException, InterruptedException {
-        return NodeProcess.start(TestNetwork.ZHUHAI_LIAISON, dir.resolve("zhuhai"), zhuhaiPort,
+        return NodeProcess.start(TestNetwork.ZHUHAI_LIAISON, dir.resolve("zhuhai"), zhuhaiPort, zhuhaiApiPort,
                 Map.of("MacauPJMSP", "127.0.0.1:" + macauPort), dir.resolve("zhuhai-node.log"));
     }
 
     @Test
     @Order(1)
     void a_sender_killed_mid_stream_and_restarted_completes_with_matching_hashes() throws Exception {
-        String requestId = ExchangeNodes.requestAndGrant(macauLiaison, zhuhaiApprover, "killed", interruptedSubject,
+        String requestId = ExchangeNodes.requestAndGrant(macauLiaison, macauApiPort, zhuhaiApprover, "killed",
+                interruptedSubject,
                 List.of(DataCategory.CCTV), List.of(DataCategory.CCTV));
         ExchangeRequest delivered = awaitStatus(requestId, Status.DELIVERED, Duration.ofMinutes(3));
         Path progress = dir.resolve("macau/incoming").resolve(requestId).resolve(delivered.delivery().packageHash())
@@ -115,7 +122,9 @@ class NodeProcessesIT {
 
         assertThat(received.receipt().matches()).isTrue();
         assertThat(received.receipt().computedHash()).isEqualTo(received.delivery().packageHash());
-        assertThat(new ReceivedStore(macauDb).storedHash(requestId)).contains(received.delivery().packageHash());
+        try (NodeApiClient macau = ExchangeNodes.officer(TestNetwork.MACAU_LIAISON, macauApiPort)) {
+            assertThat(macau.heldPackage(requestId).packageHash()).isEqualTo(received.delivery().packageHash());
+        }
         assertThat(zhuhaiNode.log()).containsPattern("sending " + requestId + " to MacauPJMSP from entry [1-9]");
         assertClipStored(requestId, INTERRUPTED_CLIP);
     }
@@ -126,7 +135,8 @@ class NodeProcessesIT {
         try (HeapWatch senderHeap = HeapWatch.of(zhuhaiNode.pid());
                 HeapWatch receiverHeap = HeapWatch.of(macauNode.pid())) {
             Instant start = Instant.now();
-            String requestId = ExchangeNodes.requestAndGrant(macauLiaison, zhuhaiApprover, "large", largeSubject,
+            String requestId = ExchangeNodes.requestAndGrant(macauLiaison, macauApiPort, zhuhaiApprover, "large",
+                    largeSubject,
                     List.of(DataCategory.CCTV), List.of(DataCategory.CCTV));
             ExchangeRequest received = awaitStatus(requestId, Status.RECEIVED, Duration.ofMinutes(15));
             Duration took = Duration.between(start, Instant.now());
@@ -146,11 +156,14 @@ class NodeProcessesIT {
         }
     }
 
+    /** Through Macau's node, as an officer's gbx access reads it: the access goes on the ledger first. */
     private static void assertClipStored(String requestId, long size) throws IOException {
-        List<ReceivedStore.StoredRecord> stored = new ReceivedStore(macauDb).records(requestId);
-        assertThat(stored).hasSize(1);
-        Path clip = stored.get(0).clip().orElseThrow();
-        assertThat(Files.size(clip)).isEqualTo(size);
+        try (NodeApiClient macau = ExchangeNodes.officer(TestNetwork.MACAU_LIAISON, macauApiPort)) {
+            List<ReceivedRecord> stored = new ReceivedDataAccess(ExchangeLedger.over(macauLiaison), macau)
+                    .access(requestId, "Check the clip arrived whole").records();
+            assertThat(stored).hasSize(1);
+            assertThat(Files.size(Path.of(stored.get(0).clip()))).isEqualTo(size);
+        }
     }
 
     private static ExchangeRequest awaitStatus(String requestId, Status status, Duration timeout) throws Exception {

@@ -20,11 +20,11 @@ import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.records.DataHome;
-import org.gbx.client.records.ReceivedStore;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
 import org.gbx.client.records.Subject;
 import org.gbx.client.transfer.ChannelTrust;
+import org.gbx.client.transfer.DetailsKeyInbox;
 import org.gbx.client.transfer.PackageServer;
 import org.gbx.client.transfer.TransferRefusedException;
 import org.gbx.it.TestNetwork;
@@ -60,8 +60,8 @@ class TamperedPackageIT {
             try (ExchangeNode zhuhaiNode = ExchangeNodes.start(zhuhaiLiaison, zhuhaiDb,
                     ExchangeNodes.settings("zhuhai", Map.of(), CHUNK), zhuhai)) {
                 for (Tamper tamper : Tamper.values()) {
-                    requests.put(tamper, ExchangeNodes.requestAndGrant(macauLiaison, zhuhaiApprover, "tamper", subject,
-                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV),
+                    requests.put(tamper, ExchangeNodes.requestAndGrantHandingTheKeyTo(zhuhaiNode.port(), macauLiaison,
+                            zhuhaiApprover, "tamper", subject, List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV),
                             List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV)));
                 }
                 for (String requestId : requests.values()) {
@@ -79,14 +79,14 @@ class TamperedPackageIT {
                     throw new TransferRefusedException(TransferRefusedException.Reason.NO_PACKAGE, "not ours");
                 }
                 return DeliveryPackage.open(folder);
-            });
+            }, DetailsKeyInbox.NONE);
                     ExchangeNode macauNode = ExchangeNodes.start(macauLiaison, macauDb, ExchangeNodes.settings("macau",
                             Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + rogue.port()), CHUNK), macau)) {
                 for (Map.Entry<Tamper, String> request : requests.entrySet()) {
                     String reason = ExchangeNodes.Outcomes.of(macau.rejected, request.getValue()).get(120, TimeUnit.SECONDS);
                     assertThat(reason).as(request.getKey().name()).isIn("ENTRY_MISMATCH", "PACKAGE_HASH_MISMATCH");
-                    assertThat(new ReceivedStore(macauDb).storedHash(request.getValue())).isEmpty();
-                    assertThat(new ReceivedStore(macauDb).records(request.getValue())).isEmpty();
+                    assertThat(macauNode.received().storedHash(request.getValue())).isEmpty();
+                    assertThat(macauNode.received().records(request.getValue())).isEmpty();
                     ExchangeRequest onLedger = ExchangeLedger.over(macauLiaison).getRequest(request.getValue());
                     assertThat(onLedger.status()).isEqualTo(Status.DELIVERED);
                     assertThat(onLedger.receipt().matches()).as(request.getKey().name()).isFalse();

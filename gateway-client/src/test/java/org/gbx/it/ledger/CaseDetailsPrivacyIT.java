@@ -14,8 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.crypto.DetailsSealing;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.DetailsCheck;
+import org.gbx.client.model.SealedDetails;
 import org.gbx.it.TestNetwork;
 import org.gbx.it.TestNetwork.User;
 import org.hyperledger.fabric.client.CallOption;
@@ -27,9 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case details of a request live only on the two forces' peers: both forces' officers read
- * them back byte for byte, the committee sees only that their hash matches, and the public state
- * holds no personal data; nor does the block that carried its creation.
+ * The case details of a request live only on the two forces' peers, and only sealed: both forces'
+ * officers read the sealed copy back byte for byte and open it with the request's key, the
+ * committee sees only that its hash matches, and neither the public state nor the block that
+ * carried its creation holds any personal data.
  */
 class CaseDetailsPrivacyIT {
 
@@ -50,11 +53,13 @@ class CaseDetailsPrivacyIT {
     }
 
     @Test
-    void both_forces_liaison_and_approver_read_the_details_from_their_own_peer() {
+    void both_forces_liaison_and_approver_read_the_sealed_details_from_their_own_peer() {
+        DetailsSealing.Sealing sent = STEPS.sealingOf(requestId);
         for (User officer : List.of(MACAU_LIAISON, MACAU_APPROVER, ZHUHAI_LIAISON, ZHUHAI_APPROVER)) {
-            assertThat(OFFICERS.ledger(officer).getPrivateDetails(requestId).bytes())
-                    .as("details read by %s", officer)
-                    .isEqualTo(SyntheticCase.DETAILS.bytes());
+            SealedDetails stored = OFFICERS.ledger(officer).getPrivateDetails(requestId);
+            assertThat(stored.bytes()).as("sealed details read by %s", officer).isEqualTo(sent.sealed().bytes());
+            assertThat(SyntheticCase.personalDataIn(stored.bytes())).isEmpty();
+            assertThat(DetailsSealing.open(requestId, stored, sent.key()).bytes()).isEqualTo(SyntheticCase.DETAILS.bytes());
         }
     }
 
@@ -66,8 +71,9 @@ class CaseDetailsPrivacyIT {
         assertThat(refusal.code()).isEqualTo("UNAUTHORIZED");
 
         DetailsCheck check = OFFICERS.ledger(OVERSIGHT_AUDITOR).verifyDetailsHash(requestId);
+        // the ledger's hash commits to the sealed envelope, never to the plain details
         String sentHash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(SyntheticCase.DETAILS.bytes()));
+                MessageDigest.getInstance("SHA-256").digest(STEPS.sealingOf(requestId).sealed().bytes()));
         assertThat(check.matches()).isTrue();
         assertThat(check.detailsHash()).isEqualTo(sentHash);
         assertThat(check.requesterCopyHash()).isEqualTo(sentHash);

@@ -27,7 +27,7 @@ class DetailsPurgeIT {
         String id = STEPS.newRequest();
         STEPS.reject(id);
         assertThat(OFFICERS.ledger(ZHUHAI_APPROVER).getPrivateDetails(id).bytes())
-                .as("the details are there before destruction").isEqualTo(SyntheticCase.DETAILS.bytes());
+                .as("the sealed details are there before destruction").isEqualTo(STEPS.sealingOf(id).sealed().bytes());
 
         STEPS.destroy(id);
 

@@ -8,6 +8,9 @@ import static org.gbx.it.TestNetwork.ZHUHAI_LIAISON;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gbx.client.crypto.DetailsSealing;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.DataCategory;
@@ -32,6 +35,7 @@ final class ExchangeSteps {
     private static final List<User> EVERY_PEER = List.of(MACAU_LIAISON, ZHUHAI_LIAISON, OVERSIGHT_AUDITOR);
 
     private final Officers officers;
+    private final Map<String, DetailsSealing.Sealing> sealings = new ConcurrentHashMap<>();
 
     ExchangeSteps(Officers officers) {
         this.officers = officers;
@@ -44,9 +48,17 @@ final class ExchangeSteps {
         return id;
     }
 
+    /** Creates the request with the synthetic case details sealed as gbx seals them (see {@link #sealingOf}). */
     Submitted<ExchangeRequest> create(String id) {
+        DetailsSealing.Sealing sealing = DetailsSealing.seal(id, SyntheticCase.DETAILS);
+        sealings.put(id, sealing);
         return settled(id, officers.ledger(MACAU_LIAISON)
-                .createRequest(id, SyntheticCase.TERMS_FOR_ZHUHAI, SyntheticCase.DETAILS));
+                .createRequest(id, SyntheticCase.TERMS_FOR_ZHUHAI, sealing.sealed()));
+    }
+
+    /** The sealed details and the key of a request this class created: the key only the forces' nodes would keep. */
+    DetailsSealing.Sealing sealingOf(String id) {
+        return sealings.get(id);
     }
 
     /** Zhuhai's approver grants identity and crossings (not vehicles): a partial approval. */

@@ -58,7 +58,7 @@ class RoleRefusalIT {
         String id = TestNetwork.uniqueId("it-committee");
 
         assertThat(refusalCode(() -> OFFICERS.ledger(OVERSIGHT_AUDITOR)
-                .createRequest(id, SyntheticCase.TERMS_FOR_ZHUHAI, SyntheticCase.DETAILS)))
+                .createRequest(id, SyntheticCase.TERMS_FOR_ZHUHAI, TestNetwork.sealedForNoOne(id, SyntheticCase.DETAILS))))
                 .isEqualTo("UNAUTHORIZED");
         assertThat(refusalCode(() -> OFFICERS.ledger(OVERSIGHT_AUDITOR).getRequest(id))).isEqualTo("NOT_FOUND");
     }

@@ -12,7 +12,7 @@ import org.gbx.client.model.Urgency;
  * Invented case details shaped like a real Macau-to-Zhuhai enquiry (no real people), and the
  * personal data in them that must never show up anywhere public.
  */
-final class SyntheticCase {
+public final class SyntheticCase {
 
     static final String MACAU_ID = "5215299(3)";
     static final String MAINLAND_ID = "44040219870512302X";
@@ -20,7 +20,7 @@ final class SyntheticCase {
     static final String SUBJECT_NAME = "WONG Ka Fai";
 
     /** Everything in {@link #DETAILS} that identifies a person or a vehicle. */
-    static final List<String> PERSONAL_DATA = List.of(MACAU_ID, "5215299", MAINLAND_ID, CROSS_BORDER_PLATE,
+    public static final List<String> PERSONAL_DATA = List.of(MACAU_ID, "5215299", MAINLAND_ID, CROSS_BORDER_PLATE,
             SUBJECT_NAME, "HUANG Li");
 
     static final CaseDetails DETAILS = CaseDetails.of("""
