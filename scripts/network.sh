@@ -63,8 +63,8 @@ write_client_config() {
       printf '    {"key": "%s", "mspId": "%s", "name": "%s",\n' "$o" "${ORG_MSP[$o]}" "${ORG_NAME[$o]}"
       printf '     "peer": {"endpoint": "127.0.0.1:%s", "tlsRootCertPath": "%s"},\n' "$(port "$o" peer)" "$(tls_ca "$o")"
       if [ "${ORG_KIND[$o]}" = force ]; then
-        printf '     "exchangeNode": {"endpoint": "127.0.0.1:%s", "tlsDir": "%s"},\n' \
-          "$(port "$o" exchange-node)" "$(org_dir "$o")/exchange-node/tls"
+        printf '     "exchangeNode": {"endpoint": "127.0.0.1:%s", "api": "127.0.0.1:%s", "tlsDir": "%s"},\n' \
+          "$(port "$o" exchange-node)" "$(port "$o" exchange-node-api)" "$(org_dir "$o")/exchange-node/tls"
       fi
       printf '     "usersPath": "%s"}' "$(org_dir "$o")/users"
     done

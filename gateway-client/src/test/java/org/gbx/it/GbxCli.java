@@ -79,7 +79,7 @@ public final class GbxCli {
      * Writes synthetic case details (never real people): a Macau resident ID card number, a
      * mainland resident ID, a vehicle plate and a Hengqin port crossing, as an officer would.
      */
-    static Path caseDetailsFile(Path dir) throws IOException {
+    public static Path caseDetailsFile(Path dir) throws IOException {
         return Files.writeString(dir.resolve("case-details.json"), """
                 {"subjects":[{"role":"suspect","macauId":"1234567(8)","name":"CHAN Tai Man"},
                              {"role":"associate","mainlandId":"440402199001011234","name":"LI Ming"}],

@@ -15,6 +15,8 @@ import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.node.NodeDirectory;
 import org.gbx.client.node.NodeListener;
 import org.gbx.client.node.NodeSettings;
+import org.gbx.client.records.DataFolderLock;
+import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.transfer.NodeTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +81,9 @@ final class NodeStartCommand extends LedgerCommand {
                 Duration.ofSeconds(retryPauseSeconds), 20,
                 fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ExchangeNode node = ExchangeNode.start(session.connection(), records.open(session, gbx), settings,
-                NodeListener.NONE)) {
+        DataFolderLock lock = DataFolderLock.acquire(records.home(session, gbx), ExchangeNode.HOLDER);
+        try (ExchangeNode node = ExchangeNode.start(session.connection(), lock, openDatabase(session, gbx, lock),
+                settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
                     session.organisations().displayName(organisation.mspId()), String.valueOf(node.port()),
                     String.valueOf(node.apiPort())));
@@ -93,6 +96,15 @@ final class NodeStartCommand extends LedgerCommand {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private RecordsDatabase openDatabase(CliSession session, Gbx gbx, DataFolderLock lock) {
+        try {
+            return records.open(session, gbx);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 

@@ -52,6 +52,8 @@ import org.gbx.client.transfer.TransferFailedException;
 public final class ExchangeNode implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ExchangeNode.class.getName());
+    /** How a node names itself in its data folder's lock. */
+    public static final String HOLDER = "exchange node";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String mspId;
@@ -98,16 +100,25 @@ public final class ExchangeNode implements AutoCloseable {
      */
     public static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
             NodeListener listener) throws IOException {
-        DataFolderLock lock = DataFolderLock.acquire(database.home(), "exchange node");
+        return start(connection, DataFolderLock.acquire(database.home(), HOLDER), database, settings, listener);
+    }
+
+    /**
+     * The same with the data folder already taken ({@link #HOLDER}), as {@code gbx node start} does
+     * before it opens the database, so that a second node is refused with the first one's pid
+     * rather than by the database's own lock. The lock is released when the node closes.
+     */
+    public static ExchangeNode start(LedgerConnection connection, DataFolderLock lock, RecordsDatabase database,
+            NodeSettings settings, NodeListener listener) throws IOException {
         try {
-            return start(connection, database, settings, listener, lock);
+            return run(connection, database, settings, listener, lock);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static ExchangeNode start(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
+    private static ExchangeNode run(LedgerConnection connection, RecordsDatabase database, NodeSettings settings,
             NodeListener listener, DataFolderLock lock) throws IOException {
         NetworkConfig config = connection.config();
         UserIdentity identity = connection.identity();
