@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +92,8 @@ final class NodeStartCommand extends LedgerCommand {
             }, "gbx-node-shutdown"));
             stopped.await();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // in practice a port another process holds; the message names it
+            throw new InvalidInputException("input.nodeCannotStart", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -71,6 +71,7 @@ public final class ExchangeNode implements AutoCloseable {
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(2);
     private final Set<String> inFlight = new HashSet<>();
     private final Thread eventThread;
+    private boolean closed;
     /** How often keys of requests that never reached the ledger are looked for (and erased after a while). */
     private static final Duration KEY_SWEEP = Duration.ofMinutes(10);
 
@@ -336,9 +337,18 @@ public final class ExchangeNode implements AutoCloseable {
         }
     }
 
-    /** Stops following events, finishes nothing half-way that matters (all state is resumable), stops serving. */
+    /**
+     * Stops following events, finishes nothing half-way that matters (all state is resumable), stops
+     * serving and releases the data folder. A second close does nothing.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         follower.stop();
         eventThread.interrupt();
         work.shutdownNow();

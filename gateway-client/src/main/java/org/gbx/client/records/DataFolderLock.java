@@ -58,8 +58,12 @@ public final class DataFolderLock implements AutoCloseable {
         }
     }
 
+    /** Releases the folder; closing twice (a shutdown hook and the owner both) is harmless. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             lock.release();
             channel.close();

@@ -20,25 +20,39 @@ final class NodeProcess implements AutoCloseable {
 
     static final String HEAP_LIMIT = "-Xmx256m";
 
+    private static final java.util.regex.Pattern LISTENING = java.util.regex.Pattern.compile(
+            "serving packages on 127\\.0\\.0\\.1:(\\d+), its officers on 127\\.0\\.0\\.1:(\\d+)");
+
     private final Process process;
     private final Path log;
-    private final int apiPort;
+    private int port;
+    private int apiPort;
+    /** Where this run's lines begin in the log a restarted node shares with its earlier runs. */
+    private final long logStart;
 
-    private NodeProcess(Process process, Path log, int apiPort) {
+    private NodeProcess(Process process, Path log, int port, int apiPort, long logStart) {
         this.process = process;
         this.log = log;
+        this.port = port;
         this.apiPort = apiPort;
+        this.logStart = logStart;
     }
 
     /**
-     * @param apiPort where its local API listens for its own force's officers
+     * @param port where it serves packages (0: any free port, read back from its log: {@link #port()})
+     * @param apiPort where its local API listens for its own force's officers (0 likewise)
      * @param peerNodes MSP id to {@code host:port} of the other force's test node
      * @param log appended to, so a restarted node keeps one log
      */
     static NodeProcess start(TestNetwork.User liaison, Path data, int port, int apiPort, Map<String, String> peerNodes,
             Path log) throws IOException, InterruptedException {
         NodeProcess node = launch(liaison, data, port, apiPort, peerNodes, log);
-        node.awaitLogLine("serving packages on 127.0.0.1:" + port, Duration.ofSeconds(90));
+        node.awaitLogLine("serving packages on 127.0.0.1:" + (port == 0 ? "" : port), Duration.ofSeconds(90));
+        java.util.regex.Matcher listening = LISTENING.matcher(node.logOfThisRun());
+        if (listening.find()) {
+            node.port = Integer.parseInt(listening.group(1));
+            node.apiPort = Integer.parseInt(listening.group(2));
+        }
         return node;
     }
 
@@ -55,10 +69,15 @@ final class NodeProcess implements AutoCloseable {
                 "--data", data.toString(), "--port", Integer.toString(port), "--api-port", Integer.toString(apiPort),
                 "--retry-pause", "2"));
         peerNodes.forEach((msp, endpoint) -> command.addAll(List.of("--peer-node", msp + "=" + endpoint)));
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GBX_CONFIG", TestNetwork.configPath().toString());
-        return new NodeProcess(builder.start(), log, apiPort);
+        return new NodeProcess(builder.start(), log, port, apiPort, logStart);
+    }
+
+    int port() {
+        return port;
     }
 
     int apiPort() {
@@ -85,10 +104,17 @@ final class NodeProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    /** Waits until the log holds {@code text}; fails if the node exits or the time runs out. */
+    /** What this run of the node logged (not its earlier runs'). */
+    String logOfThisRun() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Waits until this run's log holds {@code text}; fails if the node exits or the time runs out. */
     void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
         Instant end = Instant.now().plus(timeout);
-        while (!log().contains(text)) {
+        while (!logOfThisRun().contains(text)) {
             if (!process.isAlive()) {
                 throw new AssertionError("the node exited (" + process.exitValue() + ") before logging '" + text
                         + "':\n" + log());
