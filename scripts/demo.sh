@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The gbx demo, the whole story of one exchange on the local network: who is who, both forces'
 # records seeded, a Macau liaison officer asks Zhuhai for one person's border crossings and
-# vehicles, Zhuhai's approver grants part of it, Zhuhai's exchange node delivers straight to
-# Macau's, Macau's node verifies and stores, the officer reads the data twice, then destroys it.
+# vehicles (the case details sealed, their key kept by the two forces' nodes only), Zhuhai's
+# approver reads them and grants part of it, Zhuhai's exchange node delivers straight to
+# Macau's, Macau's node verifies and stores, the officer reads the data twice, then destroys it
+# and both nodes erase the request's keys.
 # Ends with a summary of the ledger transactions. Re-runnable: each run uses a new request id.
 # Personal data never appears in this output: the subject travels only in the case details.
 set -euo pipefail
@@ -61,14 +63,24 @@ step "Seeding each force's own records (synthetic, the same every run)"
 for org in "${FORCES[@]}"; do
   as "$org" liaison1 records seed --size 200
 done
+# A person on Zhuhai's file with crossings and vehicles, read while no node holds the database
+# (afterwards only Zhuhai's node opens it). The identity goes only into the case details and
+# never into this output.
+subject=$(java -cp "$GBX_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$NET/exchange/zhuhai/records" \
+  -user "" -password "" -sql \
+  "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
+   b.person_id = p.person_id) AND EXISTS (SELECT 1 FROM vehicle v WHERE v.person_id = p.person_id)
+   ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
 
 step "Starting both forces' exchange nodes (logs in .network/logs/exchange-node-*.log)"
 for org in "${FORCES[@]}"; do
-  endpoint=$(json "[o['exchangeNode']['endpoint'] for o in j['organisations'] if o['key'] == '$org'][0]" \
-    < "$GBX_CONFIG")
-  if port_in_use "${endpoint##*:}"; then
-    die "port ${endpoint##*:} for $org's exchange node is taken by $(port_owner "${endpoint##*:}")"
-  fi
+  for listener in endpoint api; do
+    address=$(json "[o['exchangeNode'].get('$listener', '') for o in j['organisations'] if o['key'] == '$org'][0]" \
+      < "$GBX_CONFIG")
+    if [ -n "$address" ] && port_in_use "${address##*:}"; then
+      die "port ${address##*:} for $org's exchange node ($listener) is taken by $(port_owner "${address##*:}")"
+    fi
+  done
   nodes_started=yes
   : > "$LOGS/$(node_name "$org").log"
   start_process "$(node_name "$org")" java -jar "$GBX_JAR" --lang en node start --org "$org" --user liaison1
@@ -80,13 +92,7 @@ for org in "${FORCES[@]}"; do
 done
 
 step "Macau's liaison officer asks Zhuhai for one person's border crossings and vehicles"
-# A person on Zhuhai's file with crossings and vehicles; the identity goes only into the case
-# details (transient data, never on the public ledger) and never into this output.
-subject=$(java -Dh2.bindAddress=127.0.0.1 -cp "$GBX_JAR" org.h2.tools.Shell \
-  -url "jdbc:h2:file:$NET/exchange/zhuhai/records;AUTO_SERVER=TRUE" -user "" -password "" -sql \
-  "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
-   b.person_id = p.person_id) AND EXISTS (SELECT 1 FROM vehicle v WHERE v.person_id = p.person_id)
-   ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
+# The case details are sealed by gbx; the key goes to Macau's node, which hands it to Zhuhai's.
 details_file=$(umask 077; mktemp)
 read -r id_type id_number <<< "$subject"
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
@@ -100,7 +106,14 @@ created=$(as macau liaison1 request create --json --id "$request" --target Zhuha
   --retention-days 30 --categories BORDER_CROSSINGS,VEHICLES --details "$details_file")
 rm -f "$details_file"
 create_tx=$(json "j['transactionId']" <<< "$created")
-say "   request $request: PENDING"
+say "   request $request: PENDING; the peers hold only the sealed case details"
+node_log() { echo "$LOGS/$(node_name "$1").log"; }
+wait_for 120 "the case-details key at Zhuhai's node" \
+  grep -q "case-details key of request $request matches the ledger" "$(node_log zhuhai)" \
+  || { tail -n 20 "$(node_log zhuhai)"; exit 1; }
+# Zhuhai's approver opens them with the key from Zhuhai's own node (their contents are not echoed here).
+shown=$(as zhuhai approver1 request show "$request" --details --json)
+say "   Zhuhai's approver reads the case details: $(json "len(j['details'])" <<< "$shown") characters, key from Zhuhai's node"
 
 step "Zhuhai's approver grants part of it: border crossings yes, vehicles no"
 approved=$(as zhuhai approver1 request approve "$request" --json --categories BORDER_CROSSINGS \
@@ -141,10 +154,19 @@ for justification in "Cross-check the suspect's crossings with the casino visit 
   say "   access $sequence: $count records ($categories) shown to the officer (contents not echoed here)"
 done
 
-step "The officer destroys the received data; the ledger purges the case details"
+step "The officer destroys the received data; both nodes erase the request's keys"
 destroyed=$(as macau liaison1 destroy "$request" --json)
 destroy_tx=$(json "j['transactionId']" <<< "$destroyed")
+for org in "${FORCES[@]}"; do
+  wait_for 60 "$org's node to erase the keys" grep -q "every key of request $request erased" "$(node_log "$org")" \
+    || { tail -n 20 "$(node_log "$org")"; exit 1; }
+  say "   $org's node: $(grep -o "every key of request $request erased.*" "$(node_log "$org")" | head -1)"
+done
 say "   again: $(as macau liaison1 destroy "$request")"
+if as zhuhai approver1 request show "$request" --details >/dev/null 2>&1; then
+  die "the case details of $request can still be read after its destruction"
+fi
+say "   Zhuhai's approver can no longer read the case details: their key is gone from both nodes"
 
 history=$(as macau liaison1 request history "$request" --json)
 tx_of() { json "[e['txId'] for e in j if e['record']['status'] == '$1'][0]" <<< "$history"; }
@@ -158,5 +180,6 @@ say "   received   $(tx_of RECEIVED) (Macau's node: hash verified)"
 say "   accessed   ${access_txs[0]}"
 say "   accessed   ${access_txs[1]}"
 say "   destroyed  $destroy_tx"
-say "   The ledger holds hashes, ids and decisions only; the records went node to node over mutual TLS."
+say "   The ledger holds hashes, ids and decisions only; the records went node to node over mutual TLS;"
+say "   the peers held the case details sealed, and their key no longer exists."
 say "   Took $((SECONDS - started)) s. The network keeps running: 'scripts/network.sh status' shows it."
