@@ -179,7 +179,8 @@ class PersonalDataScanIT {
 
     /**
      * Each force's own database holds its own persons and nothing readable of another force's: the
-     * other force's identifiers (less any the force happens to hold itself) are searched in it.
+     * other force's identifiers (less any the force happens to hold itself, whole or within one of
+     * its own) are searched in it.
      */
     private List<String> scanOwnDatabases(Map<String, RecordsDatabase> testNodes) throws Exception {
         Map<String, Path> databases = new LinkedHashMap<>();
@@ -203,8 +204,13 @@ class PersonalDataScanIT {
             if (!own.containsKey(other)) {
                 continue;
             }
+            // Synthetic names of two forces overlap ("NG CHON WA" within "WONG CHON WA"): what the
+            // force holds itself, even inside its own identifiers, is not the other force's.
+            String ownText = String.join("\n", own.get(name));
             Set<String> foreign = new TreeSet<>(own.get(other));
-            foreign.removeAll(own.get(name));
+            foreign.removeIf(ownText::contains);
+            assertThat(new DiskScan(own.get(name)).scan(List.of(database.getValue()), p -> false).hits())
+                    .as("the scan reads %s's database file: it finds the force's own persons there", name).isNotEmpty();
             DiskScan.Result result = new DiskScan(foreign).scan(List.of(database.getValue()), p -> false);
             System.out.printf("personal data scan of %s's own database: %d identifiers of %s searched: %d hits%n",
                     name, foreign.size(), other, result.hits().size());
