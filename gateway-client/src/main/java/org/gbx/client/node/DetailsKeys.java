@@ -242,7 +242,11 @@ final class DetailsKeys implements DetailsKeyInbox {
         listener.keysErased(requestId);
     }
 
-    /** Whether any case-details key of the request is held, matched or not. */
+    /**
+     * Whether any case-details key of the request is held, matched or not: the node acts (delivers,
+     * receives) only for requests whose key it holds, which every request of its force and every
+     * request to it has, and which tells it apart from other nodes' requests on a shared ledger.
+     */
     boolean holds(String requestId) {
         return !caseDetails(requestId).isEmpty();
     }

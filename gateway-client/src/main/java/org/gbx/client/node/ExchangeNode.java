@@ -143,7 +143,8 @@ public final class ExchangeNode implements AutoCloseable {
                 new ManifestSigner(identity.privateKey(), identity.certificate()), database.home(), settings, listener);
         PackageFetcher fetcher = new PackageFetcher(settings.tls(), trust, settings.transferDeadline(),
                 settings.transferAttempts(), Duration.ofSeconds(5));
-        Receiver receiver = new Receiver(mspId, ledger, received, fetcher, directory, trust, database.home(), listener);
+        Receiver receiver = new Receiver(mspId, ledger, keys, received, fetcher, directory, trust, database.home(),
+                listener);
         PackageServer server = PackageServer.start(settings.port(), settings.tls(), trust, deliverer, keys);
         NodeApiServer api;
         try {
@@ -190,7 +191,8 @@ public final class ExchangeNode implements AutoCloseable {
 
     /**
      * Matches the request's keys against the ledger; the requester then hands its key to the
-     * target, the target delivers if the grant came before the key.
+     * target (and fetches a delivery already recorded), the target delivers if the grant came
+     * before the key.
      */
     private void settleKeys(String requestId) {
         DetailsKeys.Match match = keys.match(requestId);
@@ -204,6 +206,9 @@ public final class ExchangeNode implements AutoCloseable {
         if (request.status() == Status.DESTROYED) {
             keys.eraseAll(requestId);
         } else if (request.requesterOrg().equals(mspId)) {
+            if (request.status() == Status.DELIVERED) {
+                schedule(requestId, "receive", () -> receiver.receive(requestId), 0, 0);
+            }
             keys.shareWithTarget(requestId);
         } else if (request.status() == Status.APPROVED || request.status() == Status.PARTIALLY_APPROVED) {
             schedule(requestId, "deliver", () -> deliverer.deliver(requestId), 0, 0);

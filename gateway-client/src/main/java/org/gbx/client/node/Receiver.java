@@ -35,10 +35,12 @@ final class Receiver {
     private final ChannelTrust trust;
     private final DataHome home;
     private final NodeListener listener;
+    private final DetailsKeys keys;
 
-    Receiver(String mspId, ExchangeLedger ledger, ReceivedStore store, PackageFetcher fetcher, NodeDirectory directory,
-            ChannelTrust trust, DataHome home, NodeListener listener) {
+    Receiver(String mspId, ExchangeLedger ledger, DetailsKeys keys, ReceivedStore store, PackageFetcher fetcher,
+            NodeDirectory directory, ChannelTrust trust, DataHome home, NodeListener listener) {
         this.mspId = mspId;
+        this.keys = keys;
         this.ledger = ledger;
         this.store = store;
         this.fetcher = fetcher;
@@ -48,7 +50,14 @@ final class Receiver {
         this.listener = listener;
     }
 
+    /**
+     * Fetches, verifies and stores a delivery for a request this node created (it holds the
+     * request's case-details key: every request of its force went through it); others are not its own.
+     */
     void receive(String requestId) {
+        if (!keys.holds(requestId)) {
+            return;
+        }
         ExchangeRequest request = ledger.getRequest(requestId);
         if (!request.requesterOrg().equals(mspId) || request.status() != Status.DELIVERED || request.delivery() == null) {
             return;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import org.gbx.client.config.Organisation;
 import org.gbx.client.crypto.DetailsSealing;
+import org.gbx.client.crypto.RequestKey;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
@@ -180,11 +181,16 @@ public final class ExchangeNodes {
         return requestId;
     }
 
+    /** A request the test created itself, and the key of its case details that it keeps. */
+    record Handed(String requestId, RequestKey key) {
+    }
+
     /**
      * The same without a Macau node: the test seals the details and hands the key to Zhuhai's node
-     * itself, with Macau's node certificate, as Macau's node would.
+     * itself, with Macau's node certificate, as Macau's node would; it keeps the key for a Macau
+     * node started later.
      */
-    static String requestAndGrantHandingTheKeyTo(int zhuhaiNodePort, LedgerConnection macauLiaison,
+    static Handed requestAndGrantHandingTheKeyTo(int zhuhaiNodePort, LedgerConnection macauLiaison,
             LedgerConnection zhuhaiApprover, String idPrefix, Subject subject, List<DataCategory> asked,
             List<DataCategory> granted) throws InterruptedException {
         String requestId = TestNetwork.uniqueId(idPrefix);
@@ -193,7 +199,7 @@ public final class ExchangeNodes {
         new DetailsKeySender(nodeTls("macau"), ChannelTrust.of(TestNetwork.config()), Duration.ofSeconds(20))
                 .share("127.0.0.1:" + zhuhaiNodePort, "ZhuhaiPSBMSP", requestId, sealing.key());
         grant(zhuhaiApprover, requestId, granted);
-        return requestId;
+        return new Handed(requestId, sealing.key());
     }
 
     private static NewRequest terms(List<DataCategory> asked) {

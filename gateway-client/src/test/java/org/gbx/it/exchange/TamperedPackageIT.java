@@ -19,6 +19,7 @@ import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.node.ExchangeNode;
+import org.gbx.client.nodeapi.NodeApiClient;
 import org.gbx.client.records.DataHome;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
@@ -54,15 +55,19 @@ class TamperedPackageIT {
         ExchangeNodes.Outcomes zhuhai = new ExchangeNodes.Outcomes();
         ExchangeNodes.Outcomes macau = new ExchangeNodes.Outcomes();
         Map<Tamper, String> requests = new LinkedHashMap<>();
+        List<ExchangeNodes.Handed> keys = new ArrayList<>();
         try (LedgerConnection macauLiaison = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhaiLiaison = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON);
                 LedgerConnection zhuhaiApprover = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             try (ExchangeNode zhuhaiNode = ExchangeNodes.start(zhuhaiLiaison, zhuhaiDb,
                     ExchangeNodes.settings("zhuhai", Map.of(), CHUNK), zhuhai)) {
                 for (Tamper tamper : Tamper.values()) {
-                    requests.put(tamper, ExchangeNodes.requestAndGrantHandingTheKeyTo(zhuhaiNode.port(), macauLiaison,
-                            zhuhaiApprover, "tamper", subject, List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV),
-                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV)));
+                    ExchangeNodes.Handed handed = ExchangeNodes.requestAndGrantHandingTheKeyTo(zhuhaiNode.port(),
+                            macauLiaison, zhuhaiApprover, "tamper", subject,
+                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV),
+                            List.of(DataCategory.BORDER_CROSSINGS, DataCategory.CCTV));
+                    requests.put(tamper, handed.requestId());
+                    keys.add(handed);
                 }
                 for (String requestId : requests.values()) {
                     ExchangeNodes.Outcomes.of(zhuhai.delivered, requestId).get(120, TimeUnit.SECONDS);
@@ -81,7 +86,10 @@ class TamperedPackageIT {
                 return DeliveryPackage.open(folder);
             }, DetailsKeyInbox.NONE);
                     ExchangeNode macauNode = ExchangeNodes.start(macauLiaison, macauDb, ExchangeNodes.settings("macau",
-                            Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + rogue.port()), CHUNK), macau)) {
+                            Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + rogue.port()), CHUNK), macau);
+                    NodeApiClient officer = ExchangeNodes.officer(TestNetwork.MACAU_LIAISON, macauNode.apiPort())) {
+                // The officer who created the requests hands their keys to Macau's node, which then fetches them.
+                keys.forEach(handed -> officer.putDetailsKey(handed.requestId(), handed.key()));
                 for (Map.Entry<Tamper, String> request : requests.entrySet()) {
                     String reason = ExchangeNodes.Outcomes.of(macau.rejected, request.getValue()).get(120, TimeUnit.SECONDS);
                     assertThat(reason).as(request.getKey().name()).isIn("ENTRY_MISMATCH", "PACKAGE_HASH_MISMATCH");
