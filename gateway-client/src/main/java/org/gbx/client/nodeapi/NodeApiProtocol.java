@@ -3,11 +3,8 @@ package org.gbx.client.nodeapi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.MethodDescriptor;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.gbx.client.transfer.GrpcParts;
 
 /**
  * The node's local API for its own force's officers, without generated code: service
@@ -40,24 +37,8 @@ final class NodeApiProtocol {
         return MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-                .setRequestMarshaller(BYTES)
-                .setResponseMarshaller(BYTES)
+                .setRequestMarshaller(GrpcParts.RAW_BYTES)
+                .setResponseMarshaller(GrpcParts.RAW_BYTES)
                 .build();
     }
-
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
 }

@@ -18,7 +18,6 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.gbx.client.crypto.RequestKey;
 import org.gbx.client.identity.EnrolmentCertificate;
+import org.gbx.client.transfer.GrpcParts;
 import org.gbx.client.transfer.NodeTls;
 
 /**
@@ -149,7 +146,8 @@ public final class NodeApiServer implements AutoCloseable {
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                 ServerCallHandler<Q, R> next) {
-            X509Certificate certificate = certificateOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+            X509Certificate certificate = GrpcParts.peerCertificate(
+                    call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)).orElse(null);
             if (certificate == null) {
                 call.close(Status.UNAUTHENTICATED.withDescription("no enrolment certificate of " + mspId),
                         new Metadata());
@@ -159,28 +157,10 @@ public final class NodeApiServer implements AutoCloseable {
                     EnrolmentCertificate.officer(certificate));
             return Contexts.interceptCall(Context.current().withValue(CALLER, officer), call, headers, next);
         }
-
-        private static X509Certificate certificateOf(SSLSession session) {
-            if (session == null) {
-                return null;
-            }
-            try {
-                Certificate[] chain = session.getPeerCertificates();
-                return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? leaf : null;
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
-            }
-        }
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.shutdownNow();
+        GrpcParts.stop(server, executor);
     }
 }

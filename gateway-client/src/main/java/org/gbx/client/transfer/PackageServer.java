@@ -21,13 +21,9 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.gbx.client.delivery.DeliveryPackage;
 
@@ -212,27 +208,12 @@ public final class PackageServer implements AutoCloseable {
         }
 
         private String organisationOf(SSLSession session) {
-            if (session == null) {
-                return null;
-            }
-            try {
-                Certificate[] chain = session.getPeerCertificates();
-                return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                        ? trust.organisationOf(leaf).orElse(null) : null;
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
-            }
+            return GrpcParts.peerCertificate(session).flatMap(trust::organisationOf).orElse(null);
         }
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.shutdownNow();
+        GrpcParts.stop(server, executor);
     }
 }
