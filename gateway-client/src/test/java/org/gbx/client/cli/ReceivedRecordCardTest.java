@@ -42,7 +42,7 @@ class ReceivedRecordCardTest {
 
     private static List<SourceRecord> everyCategoryOfOnePerson() throws Exception {
         RecordsDatabase database = RecordsDatabase.embedded(new DataHome(dir.resolve("zhuhai")));
-        new RecordsSeeder(database).seed(new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 300, 16, 5), n -> { });
+        new RecordsSeeder(database).seed(new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 80, 16, 5), n -> { });
         RecordSelector selector = new RecordSelector(database);
         try (var connection = database.connect(); var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT p.id_type, p.id_number FROM person p WHERE"
