@@ -30,6 +30,7 @@ import org.gbx.client.records.DataHome;
 import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.records.RecordsSeeder;
 import org.gbx.client.records.Subject;
+import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.it.GbxCli;
 import org.gbx.it.TestNetwork;
 import org.gbx.it.TestNetwork.User;
@@ -122,6 +123,19 @@ class NodeKeysIT {
         Run committee = gbx(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", liveRequest, "--details");
         assertThat(committee.code()).as(committee.toString()).isEqualTo(4);
         assertThat(committee.out() + committee.err()).doesNotContain(subject.idNumber());
+
+        // The node's local API takes only this force's enrolled officers, and of those only liaison and approver.
+        for (User outsider : List.of(TestNetwork.OVERSIGHT_AUDITOR, TestNetwork.MACAU_LIAISON)) {
+            try (NodeApiClient intruder = clientTrustingZhuhaisNode(outsider)) {
+                assertThatThrownBy(() -> intruder.detailsKey(liveRequest)).as(outsider + " at Zhuhai's node")
+                        .isInstanceOfSatisfying(NodeApiException.class,
+                                e -> assertThat(e.reason()).isEqualTo(NodeApiException.Reason.UNREACHABLE));
+            }
+        }
+        try (NodeApiClient admin = ExchangeNodes.officer(TestNetwork.ZHUHAI_ADMIN, zhuhaiApiPort)) {
+            assertThatThrownBy(() -> admin.detailsKey(liveRequest)).isInstanceOfSatisfying(NodeApiException.class,
+                    e -> assertThat(e.reason()).isEqualTo(NodeApiException.Reason.NOT_ALLOWED));
+        }
 
         // What the peers hold, read raw: only the sealed envelope, whose hash is the ledger's detailsHash.
         byte[] stored = zhuhaiLiaison.contract().evaluateTransaction("GetPrivateDetails", liveRequest);
@@ -240,6 +254,14 @@ class NodeKeysIT {
         assertThat(dir.resolve("macau/received").resolve(request)).doesNotExist();
         Run purged = gbx(TestNetwork.ZHUHAI_APPROVER, "request", "show", request, "--details");
         assertThat(purged.code()).as(purged.toString()).isEqualTo(4);
+    }
+
+    /** {@code user}'s own enrolment certificate, presented to Zhuhai's node, whose TLS certificate it trusts. */
+    private static NodeApiClient clientTrustingZhuhaisNode(User user) {
+        Path msp = TestNetwork.config().requireOrganisation(user.org()).mspFolder(user.name());
+        return NodeApiClient.connect("127.0.0.1:" + zhuhaiApiPort, msp.resolve("signcerts").resolve("cert.pem"),
+                msp.resolve("keystore").resolve("key.pem"),
+                ChannelTrust.of(TestNetwork.config()).tlsCas("ZhuhaiPSBMSP"));
     }
 
     private static List<Path> keyStoreFiles(String org) throws IOException {
