@@ -75,6 +75,7 @@ final class NodeStartCommand extends LedgerCommand {
                 existing(tlsKey, tlsFolder.resolve("server.key")));
         String api = NodeDirectory.apiEndpoint(organisation);
         NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation),
+                api.substring(0, api.lastIndexOf(':')),
                 apiPort != null ? apiPort : Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)), tls, peerNodes,
                 sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
                 Duration.ofSeconds(retryPauseSeconds), 20,
@@ -85,7 +86,7 @@ final class NodeStartCommand extends LedgerCommand {
                 settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
                     session.organisations().displayName(organisation.mspId()), String.valueOf(node.port()),
-                    String.valueOf(node.apiPort())));
+                    settings.apiHost() + ":" + node.apiPort()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 node.close();
                 stopped.countDown();

@@ -26,12 +26,12 @@ import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.RequestPage;
 import org.gbx.client.model.Status;
 import org.gbx.client.nodeapi.NodeApiServer;
-import org.gbx.client.records.RecordSelector;
-import org.gbx.client.records.RecordsDatabase;
-import org.gbx.client.records.ReceivedStore;
-import org.gbx.client.records.RecordsException;
 import org.gbx.client.records.DataFolderInUseException;
 import org.gbx.client.records.DataFolderLock;
+import org.gbx.client.records.ReceivedStore;
+import org.gbx.client.records.RecordSelector;
+import org.gbx.client.records.RecordsDatabase;
+import org.gbx.client.records.RecordsException;
 import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.DetailsKeySender;
 import org.gbx.client.transfer.PackageFetcher;
@@ -54,6 +54,8 @@ public final class ExchangeNode implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ExchangeNode.class.getName());
     /** How a node names itself in its data folder's lock. */
     public static final String HOLDER = "exchange node";
+    /** How often keys of requests that never reached the ledger are looked for (and erased after a while). */
+    private static final Duration KEY_SWEEP = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String mspId;
@@ -72,8 +74,6 @@ public final class ExchangeNode implements AutoCloseable {
     private final Set<String> inFlight = new HashSet<>();
     private final Thread eventThread;
     private boolean closed;
-    /** How often keys of requests that never reached the ledger are looked for (and erased after a while). */
-    private static final Duration KEY_SWEEP = Duration.ofMinutes(10);
 
     private ExchangeNode(String mspId, ExchangeLedger ledger, Deliverer deliverer, Receiver receiver,
             PackageServer server, NodeApiServer api, DetailsKeys keys, ReceivedStore received, DataFolderLock lock,
@@ -148,7 +148,7 @@ public final class ExchangeNode implements AutoCloseable {
         PackageServer server = PackageServer.start(settings.port(), settings.tls(), trust, deliverer, keys);
         NodeApiServer api;
         try {
-            api = NodeApiServer.start("127.0.0.1", settings.apiPort(), settings.tls(), trust.enrolmentCas(mspId),
+            api = NodeApiServer.start(settings.apiHost(), settings.apiPort(), settings.tls(), trust.enrolmentCas(mspId),
                     mspId, new OfficerService(mspId, ledger, keys, received));
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -159,7 +159,7 @@ public final class ExchangeNode implements AutoCloseable {
                 follower, settings, listener);
         started.set(node);
         LOG.info(() -> "exchange node of " + mspId + " (pid " + ProcessHandle.current().pid() + ") serving packages on"
-                + " 127.0.0.1:" + server.port() + ", its officers on 127.0.0.1:" + api.port() + "; "
+                + " 127.0.0.1:" + server.port() + ", its officers on " + settings.apiHost() + ":" + api.port() + "; "
                 + keyStore.entries().size() + " keys of live requests held");
         node.catchUp();
         node.eventThread.start();
