@@ -3,7 +3,6 @@ package org.gbx.it.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,13 +76,15 @@ class NodeProcessesIT {
         largeSubject = withClips.get(1);
         enlargeClip(interruptedSubject, INTERRUPTED_CLIP);
         enlargeClip(largeSubject, LARGE_CLIP);
-        zhuhaiPort = freePort();
-        zhuhaiApiPort = freePort();
-        macauPort = freePort();
-        macauApiPort = freePort();
+        // Free ports are taken by each node's first run (and kept by Zhuhai's restart), not picked beforehand:
+        // a port found free can be taken by another process before the node binds it.
         zhuhaiNode = startZhuhai();
-        macauNode = NodeProcess.start(TestNetwork.MACAU_LIAISON, dir.resolve("macau"), macauPort, macauApiPort,
+        zhuhaiPort = zhuhaiNode.port();
+        zhuhaiApiPort = zhuhaiNode.apiPort();
+        macauNode = NodeProcess.start(TestNetwork.MACAU_LIAISON, dir.resolve("macau"), 0, 0,
                 Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + zhuhaiPort), dir.resolve("macau-node.log"));
+        macauPort = macauNode.port();
+        macauApiPort = macauNode.apiPort();
     }
 
     @AfterAll
@@ -228,12 +229,6 @@ class NodeProcessesIT {
             update.setString(4, subject.idType().name());
             update.setString(5, subject.idNumber());
             assertThat(update.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
