@@ -33,7 +33,12 @@ public enum ErrorCode {
     SUSPENSION_UNCHANGED,
     DETAILS_UNAVAILABLE,
     NOT_IN_DELIVERY,
-    ENDORSEMENT_CONFLICT;
+    ENDORSEMENT_CONFLICT,
+    LOOKUP_CAP_REACHED,
+    LOOKUP_KEY_UNKNOWN,
+    LOOKUP_KEY_CONFLICT,
+    LOOKUP_ID_CONFLICT,
+    LOOKUP_MISMATCH;
 
     /** The exception to throw: message {@code CODE: explanation}, payload {@code CODE}. */
     public ChaincodeException refuse(String explanation) {
