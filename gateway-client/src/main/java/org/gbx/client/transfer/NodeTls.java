@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record NodeTls(Path certificate, Path privateKey) {
 
-    static TrustManager[] trusting(Collection<X509Certificate> cas) {
+    public static TrustManager[] trusting(Collection<X509Certificate> cas) {
         if (cas.isEmpty()) {
             throw new IllegalArgumentException("no CA certificate to trust");
         }
