@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, versionProvider = GbxVersion.class, showAtFileInUsageHelp = false,
         subcommands = {WhoAmICommand.class, RequestCommand.class, AccessCommand.class, DestroyCommand.class,
             OverdueCommand.class, SuspendCommand.class, UnsuspendCommand.class, WatchCommand.class,
-            RecordsCommand.class, NodeCommand.class, AuditCommand.class, EvidenceCommand.class})
+            RecordsCommand.class, NodeCommand.class, AuditCommand.class, EvidenceCommand.class, LookupCommand.class})
 public final class Gbx implements Runnable {
 
     @Option(names = "--org", scope = ScopeType.INHERIT, paramLabel = "ORG", descriptionKey = "option.org")

@@ -48,6 +48,9 @@ final class RequestCreateCommand extends LedgerCommand {
     @Option(names = "--retention-days", paramLabel = "DAYS", descriptionKey = "option.retentionDays")
     int retentionDays = 30;
 
+    @Option(names = "--lookup", paramLabel = "LOOKUP_ID", descriptionKey = "option.requestLookup")
+    String lookupId;
+
     @Option(names = "--details", required = true, paramLabel = "FILE", descriptionKey = "option.details")
     Path detailsFile;
 
@@ -55,7 +58,7 @@ final class RequestCreateCommand extends LedgerCommand {
     void execute(CliSession session) {
         String id = requestId != null ? requestId : "REQ-" + UUID.randomUUID();
         NewRequest request = new NewRequest(session.organisations().mspId(target), purpose, legalBasis, handling,
-                handlingConditions, categories, urgency, retentionDays);
+                handlingConditions, categories, urgency, retentionDays, lookupId);
         SubmittedRequestPrinter.print(session, session.ledger().createRequest(id, request, readDetails()));
     }
 

@@ -58,8 +58,11 @@ public final class HeldIdentifiers {
                     counts.put(DataCategory.CRIMINAL_RECORD, rows.getInt(8));
                     ReferenceData reference = new ReferenceData(counts);
                     byPerson.put(rows.getString(1), reference);
-                    IdentifierType type = IdType.valueOf(rows.getString(2)) == IdType.MACAU_BIR
-                            ? IdentifierType.MACAU_ID : IdentifierType.MAINLAND_ID;
+                    IdentifierType type = switch (IdType.valueOf(rows.getString(2))) {
+                        case MACAU_BIR -> IdentifierType.MACAU_ID;
+                        case MAINLAND_RIC -> IdentifierType.MAINLAND_ID;
+                        case HONG_KONG_ID -> IdentifierType.HONG_KONG_ID;
+                    };
                     add(held, type, rows.getString(3), reference, skipped);
                 }
             }
