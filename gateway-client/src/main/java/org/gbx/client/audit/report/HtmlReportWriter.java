@@ -36,6 +36,7 @@ final class HtmlReportWriter {
         rules(report, html);
         findings(report, html);
         requests(report, html);
+        lookups(report.lookups(), html);
         html.append("</body></html>\n");
         out.write(html.toString());
         out.flush();
@@ -96,6 +97,46 @@ final class HtmlReportWriter {
                     .append("</td><td>").append(finding.at()).append("</td><td>").append(Html.escape(finding.message()))
                     .append("</td></tr>");
         }
+        html.append("</table>");
+    }
+
+    /** Hit/no-hit lookups: never an identifier (the ledger has none), only who asked whom, why and how often. */
+    private static void lookups(LookupActivity activity, StringBuilder html) {
+        html.append("<h2>Lookups (hit/no-hit)</h2>");
+        if (activity.lookups().isEmpty()) {
+            html.append("<p>No lookup was recorded in this period.</p>");
+            return;
+        }
+        html.append("<p class=\"totals\"><span>").append(activity.lookups().size()).append(" lookups</span><span>")
+                .append(activity.capsReached().size()).append(" daily caps reached</span><span>")
+                .append(activity.ledToRequests()).append(" led to a request</span></p>");
+        counts(html, "Per officer", activity.perOfficer());
+        counts(html, "Per pair of forces (asker → holder)", activity.perForces());
+        counts(html, "Per purpose", activity.perPurpose());
+        counts(html, "Per day (UTC+8)", activity.perDay());
+        if (!activity.capsReached().isEmpty()) {
+            html.append("<h3>Daily caps reached</h3><ul>");
+            activity.capsReached().forEach(cap -> html.append("<li class=\"hash\">").append(Html.escape(cap)).append("</li>"));
+            html.append("</ul>");
+        }
+        html.append("<h3>Every lookup</h3><table><tr><th>Lookup</th><th>Forces</th><th>Officer</th><th>Type</th>")
+                .append("<th>Purpose</th><th>At</th><th>Of the day</th><th>Request</th></tr>");
+        for (LookupActivity.AuditedLookup lookup : activity.lookups()) {
+            html.append("<tr><td class=\"hash\">").append(Html.escape(lookup.lookupId())).append("</td><td>")
+                    .append(Html.escape(lookup.askerOrg() + " → " + lookup.holderOrg())).append("</td><td class=\"hash\">")
+                    .append(Html.escape(lookup.officer())).append("</td><td>").append(Html.escape(lookup.idType()))
+                    .append("</td><td>").append(Html.escape(lookup.purpose())).append("</td><td>").append(lookup.at())
+                    .append("</td><td>").append(lookup.dailySequence()).append(" of ").append(lookup.dailyCap())
+                    .append("</td><td class=\"hash\">").append(lookup.requestId() == null ? "" : Html.escape(lookup.requestId()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void counts(StringBuilder html, String title, java.util.Map<?, Long> counts) {
+        html.append("<h3>").append(Html.escape(title)).append("</h3><table><tr><th></th><th>Lookups</th></tr>");
+        counts.forEach((key, count) -> html.append("<tr><td class=\"hash\">").append(Html.escape(String.valueOf(key)))
+                .append("</td><td>").append(count).append("</td></tr>"));
         html.append("</table>");
     }
 
