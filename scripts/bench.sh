@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks gbx against baselines measured in the same run on this machine
-# (issue 8): ledger, transfer, hashing, audit. A benchmark, not a test: it
+# (issue 8): ledger, transfer, hashing, audit; and the lookups' own targets (issue 19). A benchmark, not a test: it
 # asserts nothing. Prints each figure as "RATIO <name> <value>" and rewrites the
 # measured part of docs/benchmarks.md. Only 127.0.0.1 targets; it stops only the
 # processes it started, by their pid.
 #
-# Knobs: BENCH_CONCURRENCY (96; at 32 the closed loop waits on the 500 ms block
+# Knobs: BENCH_PARTS ("audit hashing transfer ledger lookup": which parts run; the report keeps
+#        the figures of the parts not run) BENCH_LOOKUP_IDS (1000000) BENCH_LOOKUPS (5)
+#        BENCH_CONCURRENCY (96; at 32 the closed loop waits on the 500 ms block
 #        cut instead of loading the network) BENCH_SECONDS (20) BENCH_HALF_SECONDS (15)
 #        BENCH_TRANSFER_MIB (1024) BENCH_AUDIT_RUNS (3) BENCH_WORKLOADS ("bare-write create-request record-access")
 #        BENCH_JAR (gateway-client/target/gbx.jar, built when it lacks the bench classes)
@@ -18,6 +20,10 @@ SECONDS_HALF=${BENCH_HALF_SECONDS:-15}
 MIB=${BENCH_TRANSFER_MIB:-1024}
 AUDIT_RUNS=${BENCH_AUDIT_RUNS:-3}
 WORKLOADS=${BENCH_WORKLOADS:-bare-write create-request record-access}
+PARTS=${BENCH_PARTS:-audit hashing transfer ledger lookup}
+LOOKUP_IDS=${BENCH_LOOKUP_IDS:-1000000}
+LOOKUPS=${BENCH_LOOKUPS:-5}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 CONFIG="$NET/gbx-network.json"
 WORK="$NET/bench"
 RESULTS="$WORK/results.txt"
@@ -54,6 +60,7 @@ since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
 record() { say "$*" | tee -a "$RESULTS"; }
 record "LOAD start $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if part audit; then
 step "Audit: gbx audit verify-ledger against fetching the same blocks (best of $AUDIT_RUNS each)"
 # On a small ledger both sides take a few seconds, mostly JVM start and connection, so one
 # run of each swings the ratio by a third; the best of a few runs of each is steadier.
@@ -73,14 +80,18 @@ for _ in $(seq "$AUDIT_RUNS"); do
 done
 record "VERIFY seconds=$verify_best blocks=$blocks runs=$AUDIT_RUNS"
 record "FETCH seconds=$fetch_best blocks=$blocks runs=$AUDIT_RUNS"
+fi
 
+if part hashing || part transfer; then
 step "Hashing: package hashing and Merkle tree against openssl dgst -sha256 ($MIB MiB)"
 head -c "${MIB}M" /dev/urandom > "$WORK/clip.bin"
 sha=$(openssl dgst -sha256 -r "$WORK/clip.bin" | cut -c1-64)   # warms the page cache for both
 t0=$(now); openssl dgst -sha256 -r "$WORK/clip.bin" >/dev/null
 record "OPENSSL_DGST seconds=$(since "$t0") mib=$MIB"
 java_main HashBench "$CONFIG" "$WORK/clip.bin" "$WORK" "$sha" | tee -a "$RESULTS"
+fi
 
+if part transfer; then
 step "Transfer: one $MIB MiB package node to node against openssl s_server + curl"
 zt="$NET/orgs/zhuhai/exchange-node/tls"; mt="$NET/orgs/macau/exchange-node/tls"
 mkdir -p "$WORK/www" && ln -f "$WORK/clip.bin" "$WORK/www/clip.bin"
@@ -96,10 +107,21 @@ kill "${started_pids[-1]}"
 rm -f "$WORK/received.bin"
 java -Xmx256m -cp "$JAR" org.gbx.client.bench.TransferBench "$CONFIG" "$WORK/package" "$WORK/spool" 2>&1 |
   grep '^TRANSFER' | tee -a "$RESULTS"
+fi
 
+if part ledger; then
 step "Ledger: $WORKLOADS at concurrency $CONCURRENCY for ${SECONDS_RUN}s, then half load for ${SECONDS_HALF}s"
 # shellcheck disable=SC2086 # one argument per workload
 java_main LedgerBench "$CONFIG" "$CONCURRENCY" "$SECONDS_RUN" "$SECONDS_HALF" $WORKLOADS | tee -a "$RESULTS"
+fi
+
+if part lookup; then
+step "Lookups: the holder's set of $LOOKUP_IDS identifiers, its size, and $LOOKUPS lookups between two lookup services"
+rm -rf "$WORK/lookup-zhuhai" "$WORK/lookup-macau"
+java -Xmx2g -cp "$JAR" org.gbx.client.bench.LookupBench "$CONFIG" "$WORK" "$LOOKUP_IDS" "$LOOKUPS" 2>&1 |
+  grep '^LOOKUP_' | tee -a "$RESULTS"
+rm -rf "$WORK/lookup-zhuhai" "$WORK/lookup-macau"
+fi
 record "LOAD end $(cut -d' ' -f1-3 /proc/loadavg)"
 
 step "Figures"

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+LOOKUP_BEGIN, LOOKUP_END = "<!-- bench:lookup:begin -->", "<!-- bench:lookup:end -->"
 BATCH_TIMEOUT_MS = 500  # network-config/configtx.yaml
 
 
@@ -101,15 +102,54 @@ def table(r, rows):
     return "\n".join(lines)
 
 
+def lookup_table(r):
+    """The lookups' figures against their own targets (issue 19); None when the run had no lookup part."""
+    prep, size, answer = r.get("LOOKUP_PREPARE"), r.get("LOOKUP_SET"), r.get("LOOKUP_ANSWER")
+    if not prep:
+        return None
+    lines = [f"Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.",
+             f"Load average (1, 5, 15 min) at the start: {r.get('LOAD start', '?')}; at the end: {r.get('LOAD end', '?')}.",
+             "", "| figure | what | measured | target | met |", "|---|---|---|---|---|"]
+    rate = float(prep["per_second"])
+    lines.append(f"| `lookup_prepare` | holder's set preparation, {int(prep['ids']):,} synthetic identifiers on "
+                 f"{prep['cores']} cores (identifiers/s; one core: {prep['one_core_per_second']}/s) | {rate:,.0f} | >= 5,000 | "
+                 f"{'yes' if rate >= 5000 else '**no**'} |")
+    if size:
+        per = float(size["per_identifier"])
+        lines.append(f"| `lookup_set_size` | set sent per identifier (bytes; {int(size['bytes']):,} in all; read in "
+                     f"{size['read_ms']} ms, one search {size['find_us']} us) | {per:.2f} | <= 24 | {'yes' if per <= 24 else '**no**'} |")
+    if answer and "median_ms" in answer:
+        ms = int(answer["median_ms"])
+        lines.append(f"| `lookup_answer` | one lookup without the ledger commit (ms, median of {answer['runs']}; max "
+                     f"{answer['max_ms']}, first {answer['first_ms']}; the commit itself {answer['ledger_median_ms']} ms) "
+                     f"| {ms} | <= 50 | {'yes' if ms <= 50 else '**no**'} |")
+    elif answer:
+        lines.append("| `lookup_answer` | one lookup without the ledger commit | not measured: the officer's daily cap "
+                     "is used up on this network | <= 50 | - |")
+    return "\n".join(lines)
+
+
+def replace(text, begin, end, body):
+    if begin not in text:
+        text += f"\n{begin}\n{end}\n"
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[:start] + "\n" + body + "\n" + text[stop:]
+
+
 def main(results, doc, _concurrency):
     r = parse(results)
     rows = figures(r)
     for name, *_rest in rows:
         print(f"RATIO {name} {_rest[3]:.2f}")
     text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    # A run of some parts only keeps the figures of the others as the last full run wrote them.
+    if rows:
+        text = replace(text, BEGIN, END, table(r, rows))
+    lookups = lookup_table(r)
+    if lookups:
+        text = replace(text, LOOKUP_BEGIN, LOOKUP_END, lookups)
     with open(doc, "w", encoding="utf-8") as out:
-        out.write(text[:start] + "\n" + table(r, rows) + "\n" + text[end:])
+        out.write(text)
     print(f"wrote {doc}")
 
 

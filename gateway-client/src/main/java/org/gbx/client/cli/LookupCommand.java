@@ -73,13 +73,15 @@ final class LookupCommand extends LedgerCommand {
         }
         Gbx gbx = (Gbx) spec.root().userObject();
         LookupLedger ledger = LookupLedger.over(session.connection());
-        LookupAsker asker = new LookupAsker(ledger,
+        LookupOutcome outcome;
+        try (LookupAsker asker = new LookupAsker(ledger,
                 new ReceivedSets(LookupFolders.sets(records.home(session, gbx))),
                 new LookupDirectory(session.config(), holderNode == null ? Map.of() : Map.of(holder, holderNode)),
                 new NodeTls(own.exchangeNode().certificate(), own.exchangeNode().privateKey()),
-                ChannelTrust.of(session.config()), new SecureRandom());
-        LookupOutcome outcome = asker.ask(lookupId != null ? lookupId : "LKP-" + UUID.randomUUID(), holder,
-                identifier, purpose, legalBasis);
+                ChannelTrust.of(session.config()), new SecureRandom())) {
+            outcome = asker.ask(lookupId != null ? lookupId : "LKP-" + UUID.randomUUID(), holder, identifier, purpose,
+                    legalBasis);
+        }
         print(session, outcome, ledger.quota());
     }
 

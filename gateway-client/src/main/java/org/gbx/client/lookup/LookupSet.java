@@ -131,17 +131,19 @@ public final class LookupSet {
         if (count < 0 || count > MAX_ENTRIES) {
             throw new IOException("a lookup set of " + count + " entries is out of range");
         }
+        long length = (long) count * EntrySeal.ENTRY_BYTES;
+        ByteBuffer entries = ByteBuffer.wrap(data.readNBytes((int) Math.min(length, Integer.MAX_VALUE - 8)));
+        if (entries.capacity() != length || data.read() != -1) {
+            throw new IOException("the lookup set does not have the " + count + " entries it states");
+        }
         long[] tags = new long[count];
         byte[] sealed = new byte[count * EntrySeal.SEALED_BYTES];
         for (int i = 0; i < count; i++) {
-            tags[i] = data.readLong();
-            data.readFully(sealed, i * EntrySeal.SEALED_BYTES, EntrySeal.SEALED_BYTES);
+            tags[i] = entries.getLong();
+            entries.get(sealed, i * EntrySeal.SEALED_BYTES, EntrySeal.SEALED_BYTES);
             if (i > 0 && Long.compareUnsigned(tags[i - 1], tags[i]) > 0) {
                 throw new IOException("the entries of the lookup set are not sorted");
             }
-        }
-        if (data.read() != -1) {
-            throw new IOException("the lookup set has bytes after its last entry");
         }
         return new LookupSet(epoch, tags, sealed);
     }

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.LookupLedger;
@@ -35,7 +37,7 @@ import org.gbx.client.transfer.NodeTls;
  * the ledger, and looks the result up in the holder's set that this force already holds. The
  * holder learns neither the identifier nor the answer.
  */
-public final class LookupAsker {
+public final class LookupAsker implements AutoCloseable {
 
     private static final Duration HOLDER_DEADLINE = Duration.ofSeconds(30);
 
@@ -45,6 +47,8 @@ public final class LookupAsker {
     private final NodeTls tls;
     private final ChannelTrust trust;
     private final SecureRandom random;
+    /** One connection per holder for the asker's life: a TLS handshake per lookup would dominate its time. */
+    private final Map<String, LookupClient> holders = new HashMap<>();
 
     public LookupAsker(LookupLedger ledger, ReceivedSets sets, LookupDirectory directory, NodeTls tls,
             ChannelTrust trust, SecureRandom random) {
@@ -72,9 +76,8 @@ public final class LookupAsker {
                 identifier.type().name(), purpose, legalBasis, sha256Hex(element), key.epoch()));
         long afterLedger = System.nanoTime();
         LookupClient.Evaluated evaluated;
-        try (LookupClient holder = LookupClient.connect(directory.endpoint(holderMspId), holderMspId, tls, trust,
-                HOLDER_DEADLINE)) {
-            evaluated = holder.evaluate(lookupId, element);
+        try {
+            evaluated = holder(holderMspId).evaluate(lookupId, element);
         } catch (LookupRefusedException e) {
             throw new LookupException(LookupException.Reason.HOLDER_REFUSED, lookupId, e.getMessage(), e);
         } catch (StatusRuntimeException e) {
@@ -91,6 +94,17 @@ public final class LookupAsker {
         long finished = System.nanoTime();
         return new LookupOutcome(recorded.value(), recorded.receipt(), hit, (afterLedger - beforeLedger) / 1_000_000,
                 (finished - afterLedger + beforeLedger - started) / 1_000_000);
+    }
+
+    private synchronized LookupClient holder(String holderMspId) {
+        return holders.computeIfAbsent(holderMspId, msp -> LookupClient.connect(directory.endpoint(msp), msp, tls, trust,
+                HOLDER_DEADLINE));
+    }
+
+    @Override
+    public synchronized void close() {
+        holders.values().forEach(LookupClient::close);
+        holders.clear();
     }
 
     private LookupKey currentKey(String holderMspId) {

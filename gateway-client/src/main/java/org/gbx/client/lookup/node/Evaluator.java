@@ -25,6 +25,8 @@ final class Evaluator {
 
     /** A lookup committed through the asker's peer reaches the holder's peer a moment later. */
     private static final Duration ARRIVAL = Duration.ofSeconds(5);
+    /** Short: the block is usually a few milliseconds behind, and the asker is waiting. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final String holderMspId;
     private final LookupLedger ledger;
@@ -82,7 +84,7 @@ final class Evaluator {
                             "no committed lookup with this id is addressed to " + holderMspId);
                 }
                 try {
-                    Thread.sleep(250);
+                    Thread.sleep(POLL.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
