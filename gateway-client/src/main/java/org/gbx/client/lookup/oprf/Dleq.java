@@ -26,7 +26,7 @@ final class Dleq {
     DleqProof prove(BigInteger k, ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, BigInteger r) {
         ECPoint m = composite(b, c, d, false)[0];
         ECPoint z = m.multiply(k);
-        ECPoint t2 = a.multiply(r);
+        ECPoint t2 = times(a, r);
         ECPoint t3 = m.multiply(r);
         BigInteger challenge = challenge(b, m, z, t2, t3);
         return new DleqProof(challenge, r.subtract(challenge.multiply(k)).mod(P256Group.ORDER));
@@ -34,9 +34,14 @@ final class Dleq {
 
     boolean verify(ECPoint a, ECPoint b, List<ECPoint> c, List<ECPoint> d, DleqProof proof) {
         ECPoint[] mz = composite(b, c, d, true);
-        ECPoint t2 = a.multiply(proof.s()).add(b.multiply(proof.c()));
+        ECPoint t2 = times(a, proof.s()).add(b.multiply(proof.c()));
         ECPoint t3 = mz[0].multiply(proof.s()).add(mz[1].multiply(proof.c()));
         return challenge(b, mz[0], mz[1], t2, t3).equals(proof.c());
+    }
+
+    /** With A the generator (always, in the VOPRF), Bouncy Castle's precomputed comb for it. */
+    private static ECPoint times(ECPoint a, BigInteger scalar) {
+        return a.equals(P256Group.GENERATOR) ? P256Group.multiplyGenerator(scalar) : a.multiply(scalar);
     }
 
     /** ComputeComposites: M = Σ d_i·C[i] and, for the verifier, Z = Σ d_i·D[i]. */

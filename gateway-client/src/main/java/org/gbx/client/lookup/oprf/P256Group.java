@@ -2,6 +2,8 @@ package org.gbx.client.lookup.oprf;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -34,9 +36,16 @@ public final class P256Group {
     private P256Group() {
     }
 
+    /**
+     * Hash-to-curve instances per domain separation tag and thread: making one costs a third of a
+     * hash (it sets up the field and the map), and an instance keeps a digest, so it is not shared.
+     */
+    private static final Map<String, ThreadLocal<HashToEllipticCurve>> HASH_TO_CURVE = new ConcurrentHashMap<>();
+
     /** HashToGroup with the given domain separation tag; never the identity (probability 2^-256 aside, refused). */
     static ECPoint hashToGroup(byte[] input, String dst) {
-        ECPoint point = HashToEllipticCurve.getInstance(HashToCurveProfile.P256_XMD_SHA_256, dst).hashToCurve(input);
+        ECPoint point = HASH_TO_CURVE.computeIfAbsent(dst, tag -> ThreadLocal.withInitial(
+                () -> HashToEllipticCurve.getInstance(HashToCurveProfile.P256_XMD_SHA_256, tag))).get().hashToCurve(input);
         if (point.isInfinity()) {
             throw new OprfException(OprfException.Reason.INVALID_INPUT, "the input maps to the group identity");
         }
