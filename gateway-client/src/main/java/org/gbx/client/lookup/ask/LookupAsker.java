@@ -1,8 +1,6 @@
 package org.gbx.client.lookup.ask;
 
 import io.grpc.StatusRuntimeException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.LookupLedger;
 import org.gbx.client.ledger.Submitted;
+import org.gbx.client.lookup.BlindedElements;
 import org.gbx.client.lookup.Identifier;
 import org.gbx.client.lookup.LookupSet;
 import org.gbx.client.lookup.ReceivedSets;
@@ -73,7 +72,7 @@ public final class LookupAsker implements AutoCloseable {
         byte[] element = blinded.blindedElementBytes();
         long beforeLedger = System.nanoTime();
         Submitted<LookupRecord> recorded = ledger.recordLookup(lookupId, new NewLookup(holderMspId,
-                identifier.type().name(), purpose, legalBasis, sha256Hex(element), key.epoch()));
+                identifier.type().name(), purpose, legalBasis, BlindedElements.ledgerHash(element), key.epoch()));
         long afterLedger = System.nanoTime();
         LookupClient.Evaluated evaluated;
         try {
@@ -116,14 +115,6 @@ public final class LookupAsker implements AutoCloseable {
                         holderMspId + " has published no lookup key", e);
             }
             throw e;
-        }
-    }
-
-    static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

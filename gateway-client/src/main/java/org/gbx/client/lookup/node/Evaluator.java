@@ -1,12 +1,10 @@
 package org.gbx.client.lookup.node;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.LookupLedger;
+import org.gbx.client.lookup.BlindedElements;
 import org.gbx.client.lookup.HolderKeys;
 import org.gbx.client.lookup.oprf.BlindEvaluation;
 import org.gbx.client.lookup.oprf.OprfException;
@@ -47,7 +45,7 @@ final class Evaluator {
             throw new LookupRefusedException(LookupRefusedException.Reason.NOT_THE_RECORDED_LOOKUP,
                     "lookup " + lookupId + " was not made by " + askerMspId + " of " + holderMspId);
         }
-        if (!sha256Hex(blindedElement).equals(lookup.blindedHash())) {
+        if (!BlindedElements.ledgerHash(blindedElement).equals(lookup.blindedHash())) {
             throw new LookupRefusedException(LookupRefusedException.Reason.NOT_THE_RECORDED_LOOKUP,
                     "the blinded element is not the one lookup " + lookupId + " recorded on the ledger");
         }
@@ -90,14 +88,6 @@ final class Evaluator {
                     throw e;
                 }
             }
-        }
-    }
-
-    static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

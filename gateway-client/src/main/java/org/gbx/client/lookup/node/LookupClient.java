@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import java.io.IOException;
@@ -47,11 +46,8 @@ public final class LookupClient implements AutoCloseable {
             Duration deadline) {
         int colon = endpoint.lastIndexOf(':');
         try {
-            TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                    .trustManager(NodeTls.trusting(trust.tlsCas(holderMspId)));
             ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.substring(0, colon),
-                    Integer.parseInt(endpoint.substring(colon + 1)), credentials.build())
+                    Integer.parseInt(endpoint.substring(colon + 1)), tls.channelCredentials(trust.tlsCas(holderMspId)))
                     .maxInboundMessageSize(LookupProtocol.MAX_MESSAGE_BYTES)
                     .build();
             return new LookupClient(channel, holderMspId, deadline);

@@ -26,7 +26,6 @@ import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.EventFollower;
 import org.gbx.client.ledger.LedgerEvent;
-import org.gbx.client.ledger.LedgerException;
 import org.gbx.client.ledger.LookupLedger;
 import org.gbx.client.lookup.HeldIdentifier;
 import org.gbx.client.lookup.HeldIdentifiers;
@@ -205,19 +204,7 @@ public final class LookupNode implements AutoCloseable {
     }
 
     private void followEvents() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                follower.follow(this::onEvent);
-                return;
-            } catch (LedgerException e) {
-                LOG.warning("lost the ledger's event stream (" + e.getMessage() + "); reconnecting from the checkpoint");
-                try {
-                    Thread.sleep(settings.retryPause().toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        follower.followUntilStopped(this::onEvent, settings.retryPause());
     }
 
     private void onEvent(LedgerEvent event) throws IOException {

@@ -1,10 +1,7 @@
 package org.gbx.client.lookup.node;
 
 import io.grpc.MethodDescriptor;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.gbx.client.transfer.ByteMessages;
 
 /**
  * The lookup protocol between two forces' nodes, without generated code: service
@@ -32,26 +29,8 @@ final class LookupProtocol {
         return MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(type)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-                .setRequestMarshaller(Bytes.INSTANCE)
-                .setResponseMarshaller(Bytes.INSTANCE)
+                .setRequestMarshaller(ByteMessages.MARSHALLER)
+                .setResponseMarshaller(ByteMessages.MARSHALLER)
                 .build();
-    }
-
-    private enum Bytes implements MethodDescriptor.Marshaller<byte[]> {
-        INSTANCE;
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

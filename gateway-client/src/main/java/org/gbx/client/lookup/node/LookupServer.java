@@ -2,18 +2,9 @@ package org.gbx.client.lookup.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Grpc;
-import io.grpc.Metadata;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Server;
-import io.grpc.ServerCall;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
@@ -23,8 +14,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,17 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.gbx.client.delivery.CanonicalJson;
+import org.gbx.client.transfer.CallerOrganisation;
 import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.NodeTls;
 
 /**
  * The holder's lookup service, on 127.0.0.1 over mutual TLS with the node's certificate: it sends
  * its set to other forces and evaluates blinded elements that the {@link Evaluator} admits. The
- * caller's force is the one whose TLS CA issued its certificate; the committee's passes the
- * handshake and is refused (it asks nothing). The log names lookups, forces and reasons; the
+ * caller's force is the one whose TLS CA issued its certificate ({@link CallerOrganisation}); the
+ * committee's passes the handshake and is refused (it asks nothing). The log names lookups, forces and reasons; the
  * holder never sees an identifier to log.
  */
 final class LookupServer implements AutoCloseable {
@@ -50,7 +38,6 @@ final class LookupServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LookupServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COMMITTEE = "OversightMSP";
-    private static final Context.Key<String> CALLER = Context.key("gbx-lookup-caller");
 
     private final Server server;
     private final ExecutorService executor;
@@ -65,10 +52,6 @@ final class LookupServer implements AutoCloseable {
      */
     static LookupServer start(int port, NodeTls tls, ChannelTrust trust, Evaluator evaluator, IntFunction<Path> setFile)
             throws IOException {
-        TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
-                .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                .trustManager(NodeTls.trusting(trust.allTlsCas()))
-                .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         ServerServiceDefinition service = ServerServiceDefinition.builder(LookupProtocol.SERVICE)
                 .addMethod(LookupProtocol.FETCH_SET, ServerCalls.asyncServerStreamingCall(
@@ -76,8 +59,9 @@ final class LookupServer implements AutoCloseable {
                 .addMethod(LookupProtocol.EVALUATE, ServerCalls.asyncUnaryCall(
                         (request, response) -> evaluate(request, response, evaluator)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials.build())
-                .addService(ServerInterceptors.intercept(service, new CallerForce(trust)))
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
+                        tls.serverCredentials(trust))
+                .addService(CallerOrganisation.named(service, trust))
                 .maxInboundMessageSize(16 * 1024)
                 .executor(executor)
                 .build()
@@ -90,7 +74,7 @@ final class LookupServer implements AutoCloseable {
     }
 
     private static void fetchSet(byte[] request, StreamObserver<byte[]> responses, IntFunction<Path> setFile) {
-        String caller = CALLER.get();
+        String caller = callerForce();
         if (caller == null) {
             responses.onError(Status.PERMISSION_DENIED.withDescription("only a force receives lookup sets").asException());
             return;
@@ -121,7 +105,7 @@ final class LookupServer implements AutoCloseable {
     }
 
     private static void evaluate(byte[] request, StreamObserver<byte[]> response, Evaluator evaluator) {
-        String caller = CALLER.get();
+        String caller = callerForce();
         String lookupId;
         byte[] blinded;
         try {
@@ -156,34 +140,10 @@ final class LookupServer implements AutoCloseable {
         }
     }
 
-    /** Puts the caller's force (the TLS CA that issued its certificate) in the call's context; none for the committee. */
-    private static final class CallerForce implements ServerInterceptor {
-        private final ChannelTrust trust;
-
-        CallerForce(ChannelTrust trust) {
-            this.trust = trust;
-        }
-
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                ServerCallHandler<Q, R> next) {
-            String org = forceOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
-            return Contexts.interceptCall(Context.current().withValue(CALLER, org), call, headers, next);
-        }
-
-        private String forceOf(SSLSession session) {
-            if (session == null) {
-                return null;
-            }
-            try {
-                Certificate[] chain = session.getPeerCertificates();
-                String org = chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                        ? trust.organisationOf(leaf).orElse(null) : null;
-                return COMMITTEE.equals(org) ? null : org;
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
-            }
-        }
+    /** The calling force; null for the committee, which asks no lookups and receives no sets. */
+    private static String callerForce() {
+        String org = CallerOrganisation.current();
+        return COMMITTEE.equals(org) ? null : org;
     }
 
     @Override
