@@ -64,6 +64,9 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--retry-pause", paramLabel = "SECONDS", descriptionKey = "option.retryPause")
     int retryPauseSeconds = 15;
 
+    @Option(names = "--lookup-port", paramLabel = "PORT", descriptionKey = "option.lookupPort")
+    Integer lookupPort;
+
     @Option(names = "--lookup-key-days", paramLabel = "DAYS", descriptionKey = "option.lookupKeyDays")
     int lookupKeyDays = (int) LookupSettings.DEFAULT_KEY_LIFETIME.toDays();
 
@@ -85,14 +88,14 @@ final class NodeStartCommand extends LedgerCommand {
                 fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
         CountDownLatch stopped = new CountDownLatch(1);
         RecordsDatabase database = records.open(session, gbx);
-        try (ExchangeNode node = ExchangeNode.start(session.connection(), database, settings, NodeListener.NONE);
-                LookupNode lookups = LookupNode.start(session.connection(), database, lookupSettings(tls, settings))) {
+        try (ExchangeNode node = ExchangeNode.start(session.connection(), database, settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
                     session.organisations().displayName(organisation.mspId()), String.valueOf(node.port())));
-            session.output().line(session.messages().get("done.lookupStarted",
-                    session.organisations().displayName(organisation.mspId()), String.valueOf(lookups.port())));
+            LookupNode lookups = startLookups(session, database, lookupSettings(tls, settings));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                lookups.close();
+                if (lookups != null) {
+                    lookups.close();
+                }
                 node.close();
                 stopped.countDown();
             }, "gbx-node-shutdown"));
@@ -104,6 +107,23 @@ final class NodeStartCommand extends LedgerCommand {
         }
     }
 
+    /**
+     * The lookup service, or null when it cannot start (its port taken, the ledger refusing its key):
+     * the exchange node's deliveries must not stop for it, so it is said and the node runs on.
+     */
+    private static LookupNode startLookups(CliSession session, RecordsDatabase database, LookupSettings settings) {
+        try {
+            LookupNode lookups = LookupNode.start(session.connection(), database, settings);
+            session.output().line(session.messages().get("done.lookupStarted",
+                    session.organisations().displayName(session.ownMspId()), String.valueOf(lookups.port())));
+            return lookups;
+        } catch (IOException | RuntimeException e) {
+            session.output().line(session.messages().get("error.lookupNotStarted", String.valueOf(settings.port()),
+                    e.getMessage()).replace("%n", System.lineSeparator()));
+            return null;
+        }
+    }
+
     /** The lookup service listens beside the exchange node (its port + 1), and finds the other forces' likewise. */
     private LookupSettings lookupSettings(NodeTls tls, NodeSettings node) {
         Map<String, String> peers = new LinkedHashMap<>();
@@ -111,7 +131,7 @@ final class NodeStartCommand extends LedgerCommand {
             int colon = endpoint.lastIndexOf(':');
             peers.put(msp, endpoint.substring(0, colon + 1) + (Integer.parseInt(endpoint.substring(colon + 1)) + 1));
         });
-        return new LookupSettings(node.port() + 1, tls, peers, Duration.ofDays(lookupKeyDays),
+        return new LookupSettings(lookupPort != null ? lookupPort : node.port() + 1, tls, peers, Duration.ofDays(lookupKeyDays),
                 Duration.ofMinutes(lookupRefreshMinutes), Duration.ofSeconds(retryPauseSeconds));
     }
 
