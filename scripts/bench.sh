@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks gbx against baselines measured in the same run on this machine
-# (issue 8): ledger, transfer, hashing, audit. A benchmark, not a test: it
+# Benchmarks gbx against baselines measured in the same run on this machine:
+# ledger, transfer, hashing, audit. A benchmark, not a test: it
 # asserts nothing. Prints each figure as "RATIO <name> <value>" and rewrites the
 # measured part of docs/benchmarks.md. Only 127.0.0.1 targets; it stops only the
 # processes it started, by their pid.

@@ -8,6 +8,9 @@ cd "$ROOT"
 step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 
+step "Docs: every reference resolves inside the clone"
+scripts/tests/docs-links.py --self-test
+
 step "Fabric binaries"
 scripts/build-fabric.sh
 
