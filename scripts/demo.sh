@@ -30,7 +30,7 @@ GBX_JAR="$NET/exchange/gbx-$(sha256sum "$jar" | cut -c1-16).jar"
 [ -f "$GBX_JAR" ] || cp "$jar" "$GBX_JAR"
 # Each command is a short-lived JVM: the quick JIT tier and class-data sharing start it sooner.
 source "$GBX_ROOT/scripts/lib/cds.sh"
-gbx() { cds_java "$GBX_JAR" -XX:TieredStopAtLevel=1 -- --lang en "$@"; }
+gbx() { gbx_jvm_options "$@"; cds_java "$GBX_JAR" "${JVM_OPTS[@]}" -- --lang en "$@"; }
 as() { local org=$1 user=$2; shift 2; gbx "$@" --org "$org" --user "$user"; }
 # One member of the JSON gbx prints (--json), by a Python expression on `j`.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }

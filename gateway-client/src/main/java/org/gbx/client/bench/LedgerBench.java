@@ -36,10 +36,10 @@ public final class LedgerBench {
         Duration run = Duration.ofSeconds(Long.parseLong(args[2]));
         Duration halfRun = Duration.ofSeconds(Long.parseLong(args[3]));
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        try (LedgerConnection macau = LedgerConnection.open(config, "macau", "liaison1");
-                LedgerConnection zhuhaiApprover = LedgerConnection.open(config, "zhuhai", "approver1");
-                LedgerConnection zhuhai = LedgerConnection.open(config, "zhuhai", "liaison1")) {
-            SigningCost.report(macau.identity().signer());
+        try (LedgerConnection macau = LedgerConnection.openForThroughput(config, "macau", "liaison1");
+                LedgerConnection zhuhaiApprover = LedgerConnection.openForThroughput(config, "zhuhai", "approver1");
+                LedgerConnection zhuhai = LedgerConnection.openForThroughput(config, "zhuhai", "liaison1")) {
+            SigningCost.report(macau.identity().throughputSigner());
             String macauMsp = macau.identity().organisation().mspId();
             String zhuhaiMsp = zhuhai.identity().organisation().mspId();
             ExchangeLedger requester = ExchangeLedger.over(macau);
