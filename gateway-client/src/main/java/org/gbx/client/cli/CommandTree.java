@@ -25,7 +25,8 @@ final class CommandTree {
                     RequestRejectCommand.class, RequestRevokeCommand.class),
             RecordsCommand.class, List.of(RecordsSeedCommand.class),
             NodeCommand.class, List.of(NodeStartCommand.class),
-            AuditCommand.class, List.of(AuditVerifyLedgerCommand.class, AuditReportCommand.class),
+            AuditCommand.class, List.of(AuditVerifyLedgerCommand.class, AuditReportCommand.class,
+                    AuditVerifyReportCommand.class),
             EvidenceCommand.class, List.of(EvidenceRequestCommand.class, EvidenceEndorseCommand.class,
                     EvidenceExportCommand.class, EvidenceVerifyCommand.class));
 

@@ -118,7 +118,31 @@ final class RequestBuilder {
 
     AuditedRequest build() {
         return new AuditedRequest(id, requester, target, officer, status, createdAt, answerDueAt, answeredAt, grant,
-                deliveries, receipts, accesses, destroyedAt, List.of(new AuditedRequest.TimelineEntry(createdAt,
-                        "PENDING", "CreateRequest", "tx-" + id, 1)));
+                deliveries, receipts, accesses, destroyedAt, timeline());
+    }
+
+    /** The steps the ledger would hold for these facts, oldest first. */
+    private List<AuditedRequest.TimelineEntry> timeline() {
+        List<AuditedRequest.TimelineEntry> steps = new ArrayList<>();
+        steps.add(step(createdAt, "PENDING", "CreateRequest", officer, ""));
+        grant.ifPresent(g -> steps.add(step(g.approvedAt(), "APPROVED", "ApproveRequest", g.approvedBy(), "")));
+        deliveries.forEach(d -> steps.add(step(d.at(), "DELIVERED", "RecordDelivery", d.deliveredBy(), "")));
+        receipts.forEach(r -> steps.add(step(r.at(), "RECEIVED", "RecordReceipt", r.receivedBy(), "")));
+        accesses.forEach(a -> steps.add(step(a.at(), "ACCESSED", "RecordAccess", a.officer(),
+                "Cross-check with the Gongbei border crossing log, visit " + a.sequence())));
+        destroyedAt.ifPresent(at -> steps.add(step(at, "DESTROYED", "RecordDestruction", officer, "")));
+        steps.sort(java.util.Comparator.comparing(AuditedRequest.TimelineEntry::at));
+        List<AuditedRequest.TimelineEntry> numbered = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            AuditedRequest.TimelineEntry s = steps.get(i);
+            numbered.add(new AuditedRequest.TimelineEntry(s.at(), s.status(), s.transaction(),
+                    "tx-" + id + "-" + (i + 1), i + 1, s.officer(), s.note()));
+        }
+        return numbered;
+    }
+
+    private static AuditedRequest.TimelineEntry step(Instant at, String status, String transaction, String by,
+            String note) {
+        return new AuditedRequest.TimelineEntry(at, status, transaction, "", 0, by, note);
     }
 }
