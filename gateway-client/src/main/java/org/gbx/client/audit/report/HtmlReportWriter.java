@@ -60,7 +60,7 @@ final class HtmlReportWriter {
             th{background:#f2f2f2}td.n{text-align:right}.BREACH{color:#a40000;font-weight:bold}.WARNING{color:#b35900}
             .NOTICE{color:#555}.hash{font-family:monospace;font-size:.88em;word-break:break-all}
             .head{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 24px}
-            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 24px}
+            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:8px 32px}
             .charts figure{margin:0}.charts svg{width:100%;height:auto}figcaption{font-weight:bold;font-size:.95em}
             .totals span{display:inline-block;margin-right:2em;font-size:1.1em}
             #filters{background:#f7f7f7;padding:6px 10px;border:1px solid #ddd}#filters label{margin-right:1.5em}
@@ -172,8 +172,8 @@ final class HtmlReportWriter {
         charts.add(2, ReportCharts.stepsByHour(report.requests(), report.from(), report.to(), text.zone()));
         html.append("<h2>").append(Html.escape(text.get("section.charts"))).append("</h2><div class=\"charts\">");
         for (ChartSeries chart : charts) {
-            html.append("<figure>").append(SvgBarChart.render(chart, text)).append("<figcaption>")
-                    .append(Html.escape(text.get("chart." + chart.id()))).append("</figcaption></figure>");
+            html.append("<figure><figcaption>").append(Html.escape(text.get("chart." + chart.id())))
+                    .append("</figcaption>").append(SvgBarChart.render(chart, text)).append("</figure>");
         }
         html.append("</div>");
     }
@@ -232,7 +232,12 @@ final class HtmlReportWriter {
             }
         }
         report.findings().forEach(f -> of.apply(f.organisation())[5 + f.severity().ordinal()]++);
-        html.append("<h2>").append(Html.escape(text.get("section.forces"))).append("</h2><table><tr>");
+        html.append("<h2>").append(Html.escape(text.get("section.forces"))).append("</h2>");
+        if (perForce.isEmpty()) {
+            html.append("<p>").append(Html.escape(text.get("none.requests"))).append("</p>");
+            return;
+        }
+        html.append("<table><tr>");
         headings("col.force", "col.asked", "col.askedOf", "col.open", "col.accesses", "col.destroyed", "col.breaches",
                 "col.warnings", "col.notices");
         perForce.forEach((msp, counts) -> {
