@@ -71,7 +71,8 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
                 : Optional.empty();
         write(report, text, seal, session.output().writer());
         if (out != null) {
-            session.output().line(session.messages().get("done.auditReport", report.from(), report.to(), out,
+            session.output().line(session.messages().get("done.auditReport", session.time().format(report.from()),
+                    session.time().format(report.to()), out,
                     report.findings().size(), report.requests().size()));
         }
         return ledger.intact() ? ExitCode.OK : ExitCode.AUDIT_PROBLEMS;

@@ -105,10 +105,12 @@ final class HtmlReportWriter {
         forces();
         officers();
         requests();
-        seal.ifPresent(s -> html.append("<pre hidden id=\"").append(CONTENT_ID).append("\">")
-                .append(Base64.getMimeEncoder().encodeToString(s.content())).append("</pre><pre hidden id=\"")
-                .append(SIGNATURE_ID).append("\">").append(Base64.getMimeEncoder().encodeToString(s.signature()))
-                .append("</pre>"));
+        // Each block on lines of its own, so a shell extracts it (docs/oversight.md).
+        Base64.Encoder lines = Base64.getMimeEncoder(76, new byte[] {'\n'});
+        seal.ifPresent(s -> html.append("\n<pre hidden id=\"").append(CONTENT_ID).append("\">\n")
+                .append(lines.encodeToString(s.content())).append("\n</pre>\n<pre hidden id=\"")
+                .append(SIGNATURE_ID).append("\">\n").append(lines.encodeToString(s.signature()))
+                .append("\n</pre>\n"));
         html.append("<script>").append(SCRIPT).append("</script></body></html>\n");
         return html.toString();
     }
