@@ -15,6 +15,8 @@ final class SvgBarChart {
     private static final int LEFT = 40;
     private static final int BOTTOM = 60;
     private static final int TOP = 20;
+    /** Up to this many bars, their labels fit level under them. */
+    private static final int FLAT_LABELS = 6;
 
     private SvgBarChart() {
     }
@@ -61,10 +63,16 @@ final class SvgBarChart {
             if (chart.total(i) > 0) {
                 svg.append(text(x + barWidth / 2, y - 3, "middle", Integer.toString(chart.total(i))));
             }
-            svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(baseline + 14)
-                    .append("\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 ").append(x + barWidth / 2)
-                    .append(' ').append(baseline + 14).append(")\">").append(Html.escape(words.chartLabel(chart.labels().get(i))))
-                    .append("</text>");
+            String label = Html.escape(words.chartLabel(chart.labels().get(i)));
+            if (chart.labels().size() <= FLAT_LABELS) {
+                svg.append(text(x + barWidth / 2, baseline + 16, "middle", words.chartLabel(chart.labels().get(i))));
+            } else {
+                // Many bars: labels slanted so each fits under its own bar.
+                svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(baseline + 14)
+                        .append("\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 ")
+                        .append(x + barWidth / 2).append(' ').append(baseline + 14).append(")\">").append(label)
+                        .append("</text>");
+            }
         }
         if (chart.series().size() > 1) {
             int colour = 0;
