@@ -63,6 +63,11 @@ class HtmlReportInChromiumIT {
             assertThat(page.consoleMessages()).as("console of the %s page", language).isEmpty();
             assertThat(page.dom()).contains("<html lang=\"" + language + "\"");
         }
+        HeadlessChromium.Page timelines = HeadlessChromium.open(
+                URI.create(write(report, "zh-Hant", Optional.empty()).toUri() + "#open"), temp);
+        keepScreenshot(timelines, "sample-zh-Hant-timelines");
+        assertThat(timelines.dom()).as("every timeline opened, with the officers' justifications")
+                .doesNotContain("<details>").contains("<details open=\"\">", "使用理由：Cross-check with the Gongbei");
         HeadlessChromium.Page page = HeadlessChromium.open(write(report, "en", Optional.empty()), temp);
 
         assertThat(page.dom()).as("the filters are shown by the page's own script")

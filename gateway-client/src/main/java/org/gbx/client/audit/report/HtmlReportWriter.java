@@ -36,7 +36,8 @@ final class HtmlReportWriter {
 
     /**
      * Hides the rows of the findings, requests, forces and officers tables that do not match the
-     * filters; a filter can also be given in the address ({@code report.html#severity=BREACH&force=MacauPJMSP}).
+     * filters; filters can also be given in the address ({@code report.html#severity=BREACH&force=MacauPJMSP}),
+     * and {@code #open} opens every timeline.
      */
     private static final String SCRIPT = "const sel=[...document.querySelectorAll('select[data-filter]')];"
             + "const apply=()=>{const f=sel.filter(s=>s.value).map(s=>[s.dataset.filter,s.value]);"
@@ -45,6 +46,7 @@ final class HtmlReportWriter {
             + "const asked=new URLSearchParams(location.hash.slice(1));"
             + "sel.forEach(s=>{if(asked.has(s.dataset.filter))s.value=asked.get(s.dataset.filter);"
             + "s.addEventListener('change',apply);});"
+            + "if(asked.has('open'))document.querySelectorAll('details').forEach(d=>d.open=true);"
             + "document.getElementById('filters').hidden=false;apply();"
             + "addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach(d=>d.open=true));";
     private static final String SCRIPT_HASH = sha256(SCRIPT);
