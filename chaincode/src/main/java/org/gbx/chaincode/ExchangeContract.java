@@ -80,6 +80,12 @@ public final class ExchangeContract implements ContractInterface {
         return Session.of(ctx, hostClock);
     }
 
+    /** The shim's default answer ("Undefined contract method called") carries no code. */
+    @Override
+    public void unknownTransaction(Context ctx) {
+        throw ErrorCode.UNKNOWN_TRANSACTION.refuse("no transaction of this name (docs/ledger.md lists them)");
+    }
+
     @Transaction(name = "WhoAmI", intent = TYPE.EVALUATE)
     public String whoAmI(Context ctx) {
         return LedgerJson.write(session(ctx).caller().identity());
@@ -87,7 +93,7 @@ public final class ExchangeContract implements ContractInterface {
 
     @Transaction(name = "Ping", intent = TYPE.SUBMIT)
     public String ping(Context ctx, String pingId) {
-        String id = Input.id("pingId", pingId);
+        String id = Input.newId("pingId", pingId);
         Session session = session(ctx);
         PingRecord record = new PingRecord(id, session.caller().mspId(), session.now());
         session.stub().putState(LedgerKeys.ping(id), LedgerJson.bytes(record));
@@ -103,7 +109,7 @@ public final class ExchangeContract implements ContractInterface {
      */
     @Transaction(name = "BenchWrite", intent = TYPE.SUBMIT)
     public void benchWrite(Context ctx, String key) {
-        String id = Input.id("key", key);
+        String id = Input.newId("key", key);
         Session session = session(ctx);
         Authorization.requireAdmin(session.caller());
         session.stub().putState(LedgerKeys.bench(id), id.getBytes(StandardCharsets.UTF_8));
@@ -121,7 +127,7 @@ public final class ExchangeContract implements ContractInterface {
     /** Case details come only in transient key {@code details}; the public record keeps their hash. */
     @Transaction(name = "CreateRequest", intent = TYPE.SUBMIT)
     public String createRequest(Context ctx, String requestId, String requestJson) {
-        String id = Input.id("requestId", requestId);
+        String id = Input.newId("requestId", requestId);
         RequestDraft draft = LedgerJson.parseArgument("requestJson", requestJson, RequestDraft.class);
         Session session = session(ctx);
         byte[] details = session.details().fromTransient();
