@@ -31,9 +31,13 @@ final class TransactionArguments extends ChaincodeBase {
 
     private final ContractRouter router;
 
-    TransactionArguments(ContractRouter router) {
+    /** Reads the chaincode's settings from the environment as the router does (its logging is left as set). */
+    TransactionArguments(ContractRouter router, String[] args) {
         this.router = router;
         processEnvironmentOptions();
+        processCommandLineOptions(args);
+        validateOptions();
+        getChaincodeConfig();
     }
 
     @Override

@@ -54,7 +54,7 @@ class ContractRoutingTest {
 
     @BeforeAll
     static void checkTheArgumentsFirst() {
-        server = new TransactionArguments(router);
+        server = new TransactionArguments(router, new String[] {"--id", "exchange_1:test"});
     }
 
     @BeforeEach

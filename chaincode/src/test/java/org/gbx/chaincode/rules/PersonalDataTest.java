@@ -48,7 +48,7 @@ class PersonalDataTest {
 
     @Example
     void ids_gbx_and_the_tests_use_pass() {
-        for (String id : List.of("REQ-2026-0001", "REQ-kmqt-xvbd-prwz-hcfn", "DEMO-2026-12-01-2057-12345",
+        for (String id : List.of("REQ-2026-0001", "REQ-kmqt-xvbd-prwz-hcfn", "DEMO-2026-12-01-205733-12345",
                 "REQ-mimrh2ww-17", "bench-mimrh2ww-w-12345", "ping-1")) {
             assertThat(PersonalData.find(id)).as(id).isEmpty();
         }
