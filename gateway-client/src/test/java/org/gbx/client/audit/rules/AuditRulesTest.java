@@ -200,6 +200,17 @@ class AuditRulesTest {
         }
 
         @Test
+        void fires_on_a_destruction_timestamped_within_the_clients_window_before_the_deadline() {
+            RequestBuilder late = RequestBuilder.clean();
+            late.destroyedAt(late.grant().destroyBy().minus(Duration.ofSeconds(30)));
+
+            assertThat(check(rule, late.build())).singleElement().satisfies(finding -> {
+                assertThat(finding.severity()).isEqualTo(Severity.BREACH);
+                assertThat(finding.message()).contains("Destroyed late", "30 s before");
+            });
+        }
+
+        @Test
         void stays_silent_on_a_rejected_request() {
             assertThat(check(rule, RequestBuilder.pending(T0).status("REJECTED").build())).isEmpty();
         }
