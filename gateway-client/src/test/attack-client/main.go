@@ -289,8 +289,8 @@ func newProposal(plan Plan, signer *signer, call Call, at time.Time) (*pb.Propos
 			args = append(args, []byte(arg))
 		}
 	}
-	nonce := make([]byte, 24)
-	if _, err := rand.Read(nonce); err != nil {
+	signatureHeader, nonce, err := signer.header()
+	if err != nil {
 		return nil, nil, "", err
 	}
 	digest := sha256.Sum256(append(append([]byte{}, nonce...), signer.creator...))
@@ -306,10 +306,6 @@ func newProposal(plan Plan, signer *signer, call Call, at time.Time) (*pb.Propos
 		Timestamp: timestamppb.New(at),
 		Extension: extension,
 	})
-	if err != nil {
-		return nil, nil, "", err
-	}
-	signatureHeader, err := proto.Marshal(&cb.SignatureHeader{Creator: signer.creator, Nonce: nonce})
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -501,11 +497,7 @@ func seekNewest(plan Plan, signer *signer) (*cb.Envelope, error) {
 	if err != nil {
 		return nil, err
 	}
-	nonce := make([]byte, 24)
-	if _, err := rand.Read(nonce); err != nil {
-		return nil, err
-	}
-	signatureHeader, err := proto.Marshal(&cb.SignatureHeader{Creator: signer.creator, Nonce: nonce})
+	signatureHeader, _, err := signer.header()
 	if err != nil {
 		return nil, err
 	}
@@ -567,6 +559,16 @@ func loadSigner(id Identity) (*signer, error) {
 		return nil, err
 	}
 	return &signer{key: key, creator: creator}, nil
+}
+
+// header is a fresh signature header: the creator and a new nonce.
+func (s *signer) header() ([]byte, []byte, error) {
+	nonce := make([]byte, 24)
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, nil, err
+	}
+	header, err := proto.Marshal(&cb.SignatureHeader{Creator: s.creator, Nonce: nonce})
+	return header, nonce, err
 }
 
 func (s *signer) sign(message []byte) ([]byte, error) {

@@ -367,7 +367,7 @@ class ExchangeContractTest {
                     exchange.macauLiaison, (c, ctx) -> c.recordAccess(ctx, ID, "Late look")));
 
             assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.GRANT_EXPIRED);
-            assertThat(refusal.getMessage()).contains("the grant expired at " + Samples.EXPIRES_AT);
+            assertThat(refusal.getMessage()).contains("the grant expires at " + Samples.EXPIRES_AT);
         }
 
         @Test

@@ -47,9 +47,7 @@ class ConcurrencyIT {
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             ExchangeLedger requester = TestNetwork.ledger(macau);
-            requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
-            approveWhenVisible(TestNetwork.ledger(zhuhai), id, 100);
-            RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
+            received(requester, TestNetwork.ledger(zhuhai), id, 100);
 
             List<Submitted<AccessRecord>> accesses = concurrently(
                     officer -> requester.recordAccess(id, "Case review by analyst " + officer));
@@ -97,9 +95,7 @@ class ConcurrencyIT {
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             ExchangeLedger requester = TestNetwork.ledger(macau);
-            requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
-            approveWhenVisible(TestNetwork.ledger(zhuhai), id, 1);
-            RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
+            received(requester, TestNetwork.ledger(zhuhai), id, 1);
 
             ExecutorService pool = Executors.newFixedThreadPool(3);
             List<Future<Object>> outcomes = new ArrayList<>();
@@ -128,6 +124,13 @@ class ConcurrencyIT {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** Request {@code id} created, granted for {@code maxAccesses} accesses, delivered and received. */
+    private void received(ExchangeLedger requester, ExchangeLedger approver, String id, int maxAccesses) throws Exception {
+        requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
+        approveWhenVisible(approver, id, maxAccesses);
+        RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
     }
 
     /** What one of the officers does. */

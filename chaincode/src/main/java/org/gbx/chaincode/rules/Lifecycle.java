@@ -93,7 +93,8 @@ public final class Lifecycle {
     public static void requireGrantLive(ExchangeRequest request, ProposalTime time) {
         if (!time.latest().isBefore(request.grant().expiresAt())) {
             // The time lets the officer see when access ended (the CLI shows it in local time).
-            throw GRANT_EXPIRED.refuse("the grant expired at " + request.grant().expiresAt());
+            throw GRANT_EXPIRED.refuse("the grant expires at " + request.grant().expiresAt() + "; data may not be "
+                    + "used in its last " + ProposalTime.WINDOW.toSeconds() + " s");
         }
     }
 

@@ -28,6 +28,11 @@ class ClientChosenTimeIT {
     /** Just inside the chaincode's 60 s window. */
     private static final Duration NEARLY_A_MINUTE = Duration.ofSeconds(55);
 
+    private static final String DELIVERY = """
+            {"packageHash":"%s","merkleRoot":"%s","recordCount":4,"sizeBytes":18432,"sourceReliability":"B",\
+            "informationAccuracy":2,"categories":["IDENTITY"]}""".formatted(ExchangeSteps.PACKAGE_HASH,
+            ExchangeSteps.MERKLE_ROOT);
+
     @AfterAll
     static void close() {
         OFFICERS.close();
@@ -97,11 +102,6 @@ class ClientChosenTimeIT {
         assertThat(destroyed.destruction().late()).isTrue();
         assertThat(destroyed.destruction().destroyedAt()).isBefore(expiry);
     }
-
-    private static final String DELIVERY = """
-            {"packageHash":"%s","merkleRoot":"%s","recordCount":4,"sizeBytes":18432,"sourceReliability":"B",\
-            "informationAccuracy":2,"categories":["IDENTITY"]}""".formatted(ExchangeSteps.PACKAGE_HASH,
-            ExchangeSteps.MERKLE_ROOT);
 
     /** Waits (bounded, printing what for) until {@code instant} is at least a second in the past. */
     private static void waitUntilPassed(Instant instant) throws InterruptedException {
