@@ -1,6 +1,7 @@
 package org.gbx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.gbx.client.cli.ExitCode;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.GrantTerms;
@@ -138,8 +140,12 @@ class RequestLifecycleIT {
         assertThat(refused.err()).contains("the grant has expired", "GRANT_EXPIRED: the grant expires at "
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(expiresAt.atOffset(ZoneOffset.ofHours(8))));
 
+        // Closing it as expired waits as long past the expiry as access stopped before it.
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
-            assertThat(TestNetwork.ledger(macau).expireGrant(id).value().status()).isEqualTo(Status.EXPIRED);
+            assertThatThrownBy(() -> TestNetwork.ledger(macau).expireGrant(id))
+                    .isInstanceOfSatisfying(ChaincodeRefusalException.class,
+                            e -> assertThat(e.code()).isEqualTo("DEADLINE_NOT_PASSED"));
+            assertThat(TestNetwork.ledger(macau).getRequest(id).status()).isEqualTo(Status.RECEIVED);
         }
     }
 
