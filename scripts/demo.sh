@@ -31,7 +31,7 @@ GBX_JAR="$NET/exchange/gbx-$(sha256sum "$jar" | cut -c1-16).jar"
 [ -f "$GBX_JAR" ] || cp "$jar" "$GBX_JAR"
 # Each command is a short-lived JVM: the quick JIT tier and class-data sharing start it sooner.
 source "$GBX_ROOT/scripts/lib/cds.sh"
-gbx() { cds_java "$GBX_JAR" -XX:TieredStopAtLevel=1 -- --lang en "$@"; }
+gbx() { gbx_jvm_options "$@"; cds_java "$GBX_JAR" "${JVM_OPTS[@]}" -- --lang en "$@"; }
 as() { local org=$1 user=$2; shift 2; gbx "$@" --org "$org" --user "$user"; }
 # One member of the JSON gbx prints (--json), by a Python expression on `j`.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
@@ -107,7 +107,7 @@ lookup_id=$(json "j['lookup']['lookupId']" <<< "$looked")
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
   "$id_number" "$id_type" > "$details_file"
 unset subject id_number
-request="DEMO-$(date -u +%Y%m%d-%H%M%S)-$RANDOM"
+request="DEMO-$(date -u +%Y-%m-%d-%H%M%S)-$RANDOM"
 # gbx prints its own error on failure; set -e then ends the demo (and stops the nodes)
 created=$(as macau liaison1 request create --json --id "$request" --target ZhuhaiPSBMSP \
   --purpose "Trace the movements of a suspect in a cross-border fraud investigation" \

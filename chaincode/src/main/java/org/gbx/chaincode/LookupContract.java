@@ -4,6 +4,7 @@ import static org.gbx.chaincode.ErrorCode.LOOKUP_ID_CONFLICT;
 import static org.gbx.chaincode.ErrorCode.LOOKUP_KEY_UNKNOWN;
 import static org.gbx.chaincode.ErrorCode.ORG_SUSPENDED;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.gbx.chaincode.ledger.LedgerJson;
@@ -31,11 +32,33 @@ import org.hyperledger.fabric.contract.annotation.Transaction.TYPE;
 @Contract(name = "lookup", info = @Info(title = "gbx hit/no-hit lookups", version = "0.1.0"))
 public final class LookupContract implements ContractInterface {
 
+    /** Read only to decide whether to endorse (rules/ProposalTime), never to decide what to write. */
+    private final Clock hostClock;
+
+    public LookupContract() {
+        this(Clock.systemUTC());
+    }
+
+    /** With another clock: tests set the endorsing host's time apart from the proposal's. */
+    public LookupContract(Clock hostClock) {
+        this.hostClock = hostClock;
+    }
+
+    private Session session(Context ctx) {
+        return Session.of(ctx, hostClock);
+    }
+
+    /** The shim's default answer ("Undefined contract method called") carries no code. */
+    @Override
+    public void unknownTransaction(Context ctx) {
+        throw ErrorCode.UNKNOWN_TRANSACTION.refuse("no transaction of this name in contract lookup (docs/ledger.md)");
+    }
+
     /** The holder's node publishes its key of a new epoch, or the set it refreshed under the current one. */
     @Transaction(name = "PublishLookupKey", intent = TYPE.SUBMIT)
     public String publishLookupKey(Context ctx, String keyJson) {
         LookupKeyDraft draft = LedgerJson.parseArgument("keyJson", keyJson, LookupKeyDraft.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         LookupRules.requireMayPublish(session.caller());
         Lookups lookups = new Lookups(session.stub());
@@ -54,7 +77,7 @@ public final class LookupContract implements ContractInterface {
     @Transaction(name = "GetLookupKey", intent = TYPE.EVALUATE)
     public String getLookupKey(Context ctx, String mspId, String epoch) {
         String org = Input.mspId(mspId);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         Lookups lookups = new Lookups(session.stub());
         Optional<LookupKey> key = epoch == null || epoch.isEmpty() ? lookups.latestKey(org)
@@ -70,7 +93,7 @@ public final class LookupContract implements ContractInterface {
     public String recordLookup(Context ctx, String lookupId, String lookupJson) {
         String id = Input.id("lookupId", lookupId);
         LookupDraft draft = LedgerJson.parseArgument("lookupJson", lookupJson, LookupDraft.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         LookupRules.requireMayAsk(session.caller(), draft.holderOrg());
         Lookups lookups = new Lookups(session.stub());
@@ -103,7 +126,7 @@ public final class LookupContract implements ContractInterface {
     @Transaction(name = "GetLookup", intent = TYPE.EVALUATE)
     public String getLookup(Context ctx, String lookupId) {
         String id = Input.id("lookupId", lookupId);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         return LedgerJson.write(new Lookups(session.stub()).load(id));
     }
@@ -111,7 +134,7 @@ public final class LookupContract implements ContractInterface {
     /** How many lookups the calling officer has recorded today (UTC+8), against the cap. */
     @Transaction(name = "GetLookupQuota", intent = TYPE.EVALUATE)
     public String getLookupQuota(Context ctx) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         return LedgerJson.write(new Lookups(session.stub()).quota(session.caller().mspId(), session.caller().officer(),
                 LookupRules.dayOf(session.now())));

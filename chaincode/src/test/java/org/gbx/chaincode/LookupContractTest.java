@@ -36,7 +36,7 @@ class LookupContractTest {
 
     private final TestChannel channel = new TestChannel();
     private final Exchange exchange = new Exchange(channel);
-    private final LookupContract contract = new LookupContract();
+    private final LookupContract contract = new LookupContract(channel.hostClock());
 
     private String submit(Officer who, Function<Context, String> transaction) {
         return channel.submit(who, (c, ctx) -> transaction.apply(ctx));

@@ -111,7 +111,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         String rule = messages.find("refusal." + refusal.code()).orElse(refusal.code());
         String detail = gbx.session().time().localiseTimesIn(refusal.reason());
         ExitCode exitCode = refusal.code().endsWith("NOT_FOUND") ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-        return new Report(exitCode, messages.get("error.refused", organisation, rule, refusal.code(), detail)
-                .replace("%n", System.lineSeparator()));
+        String refused = messages.get("error.refused", organisation, rule, refusal.code(), detail)
+                .replace("%n", System.lineSeparator());
+        if (refusal.isAfterLostRace()) {
+            // Another officer's transaction won the race (e.g. three accesses at once on a one-access grant).
+            String race = messages.get(refusal.code().equals("ACCESS_LIMIT_REACHED") ? "error.lostRace.grant"
+                    : "error.lostRace.request");
+            refused = race + System.lineSeparator() + refused;
+        }
+        return new Report(exitCode, refused);
     }
 }

@@ -19,6 +19,14 @@ public record AuditReport(Instant generatedAt, Instant from, Instant to, Instant
         long blockHeight, String headerHash, long chainProblems, List<RuleSummary> rules, List<Finding> findings,
         List<AuditedRequest> requests, List<ChartSeries> charts, LookupActivity lookups) {
 
+    /** A report without lookups (a period or a ledger that has none). */
+    public AuditReport(Instant generatedAt, Instant from, Instant to, Instant asOf, String source, long blockHeight,
+            String headerHash, long chainProblems, List<RuleSummary> rules, List<Finding> findings,
+            List<AuditedRequest> requests, List<ChartSeries> charts) {
+        this(generatedAt, from, to, asOf, source, blockHeight, headerHash, chainProblems, rules, findings, requests,
+                charts, LookupActivity.empty());
+    }
+
     public AuditReport {
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);

@@ -14,6 +14,7 @@ import org.gbx.client.audit.report.AuditReport;
 import org.gbx.client.audit.report.LookupActivity;
 import org.gbx.client.audit.report.ReportBuilder;
 import org.gbx.client.audit.report.ReportFormat;
+import org.gbx.client.audit.report.ReportText;
 import org.junit.jupiter.api.Test;
 
 /** The committee rebuilds lookups from the blocks and reports them per officer, force, purpose and day. */
@@ -57,7 +58,8 @@ class LookupHistoryTest {
                 LedgerRecords.T0.plusSeconds(3600), Instant.now(), Instant.now(), "test", 8, "00", 0);
         for (ReportFormat format : ReportFormat.values()) {
             StringWriter out = new StringWriter();
-            format.write(report, out);
+            format.write(report, new ReportText(java.util.Locale.ENGLISH, java.time.ZoneId.of("Asia/Macau"), msp -> msp),
+                    java.util.Optional.empty(), out);
             assertThat(out.toString()).as(format.name()).contains("L2").contains("req-9");
         }
     }
