@@ -36,7 +36,8 @@ class CommandTreeTest {
                 .containsKeys("whoami", "request", "audit", "evidence");
         assertThat(attached("--help").getSubcommands().get("request").getSubcommands()).hasSize(7);
         assertThat(attached("request").getSubcommands().get("request").getSubcommands()).hasSize(7);
-        assertThat(attached("requst", "list").getSubcommands()).hasSize(12);
-        assertThat(attached("@args.txt").getSubcommands()).hasSize(12);
+        int topLevel = CommandTree.subcommandsOf(Gbx.class).size();
+        assertThat(attached("requst", "list").getSubcommands()).hasSize(topLevel);
+        assertThat(attached("@args.txt").getSubcommands()).hasSize(topLevel);
     }
 }
