@@ -8,12 +8,12 @@ import org.gbx.client.config.Organisation;
  * Where each force's exchange node listens: an explicit override, else the config's
  * {@code exchangeNode.endpoint}, else the network's port plan (organisation port base * 1000 + 70
  * on the peer's host, the peer being on base * 1000 + 51: Macau 7070, Zhuhai 8070). Its local API
- * for its own officers: {@code exchangeNode.api}, else base * 1000 + 71 on the same host.
+ * for its own officers: {@code exchangeNode.api}, else base * 1000 + 72 on the same host (71 is the lookup service's).
  */
 public final class NodeDirectory {
 
     static final int NODE_PORT_OFFSET = 70;
-    static final int API_PORT_OFFSET = 71;
+    static final int API_PORT_OFFSET = 72;
 
     private final NetworkConfig config;
     private final Map<String, String> overrides;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.MethodDescriptor;
 import java.util.List;
-import org.gbx.client.transfer.GrpcParts;
+import org.gbx.client.transfer.ByteMessages;
 
 /**
  * The node's local API for its own force's officers, without generated code: service
@@ -37,8 +37,8 @@ final class NodeApiProtocol {
         return MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-                .setRequestMarshaller(GrpcParts.RAW_BYTES)
-                .setResponseMarshaller(GrpcParts.RAW_BYTES)
+                .setRequestMarshaller(ByteMessages.MARSHALLER)
+                .setResponseMarshaller(ByteMessages.MARSHALLER)
                 .build();
     }
 }

@@ -1,11 +1,6 @@
 package org.gbx.client.transfer;
 
-import io.grpc.MethodDescriptor;
 import io.grpc.Server;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -14,25 +9,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-/** What the node's two gRPC services (node to node, and its local API) share: raw-bytes messages, the TLS peer, shutdown. */
+/** What the node's gRPC services (node to node, lookup, and its local API) share: the TLS peer, shutdown. */
 public final class GrpcParts {
-
-    /** Passes byte arrays through unchanged: the services carry JSON or frames of their own, no generated code. */
-    public static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
 
     private GrpcParts() {
     }

@@ -1,7 +1,6 @@
 package org.gbx.client.transfer;
 
 import io.grpc.ManagedChannel;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 
@@ -14,11 +13,8 @@ final class NodeChannel {
     static ManagedChannel open(String endpoint, String otherMspId, NodeTls tls, ChannelTrust trust) {
         int colon = endpoint.lastIndexOf(':');
         try {
-            TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                    .trustManager(NodeTls.trusting(trust.tlsCas(otherMspId)));
             return NettyChannelBuilder.forAddress(endpoint.substring(0, colon),
-                    Integer.parseInt(endpoint.substring(colon + 1)), credentials.build())
+                    Integer.parseInt(endpoint.substring(colon + 1)), tls.channelCredentials(trust.tlsCas(otherMspId)))
                     .maxInboundMessageSize(TransferProtocol.MAX_MESSAGE_BYTES)
                     .flowControlWindow(TransferProtocol.RECEIVE_WINDOW_BYTES)
                     .build();

@@ -2,18 +2,9 @@ package org.gbx.client.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Grpc;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
@@ -24,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLSession;
 import org.gbx.client.delivery.DeliveryPackage;
 
 /**
@@ -38,8 +28,6 @@ import org.gbx.client.delivery.DeliveryPackage;
 public final class PackageServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PackageServer.class.getName());
-    private static final Context.Key<String> CLIENT_ORG = Context.key("gbx-client-org");
-    private static final Context.Key<String> CLIENT_PROTOCOL = Context.key("gbx-client-tls-protocol");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
@@ -53,10 +41,6 @@ public final class PackageServer implements AutoCloseable {
     /** Starts serving; {@code port} 0 picks a free one (tests). */
     public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source,
             DetailsKeyInbox keys) throws IOException {
-        TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
-                .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                .trustManager(NodeTls.trusting(trust.allTlsCas()))
-                .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         ServerServiceDefinition service = ServerServiceDefinition.builder(TransferProtocol.SERVICE)
                 .addMethod(TransferProtocol.FETCH, ServerCalls.asyncServerStreamingCall(
@@ -64,8 +48,9 @@ public final class PackageServer implements AutoCloseable {
                 .addMethod(TransferProtocol.SHARE_KEY, ServerCalls.asyncUnaryCall(
                         (request, response) -> shareKey(request, response, keys)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials.build())
-                .addService(ServerInterceptors.intercept(service, new ClientOrganisation(trust)))
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
+                        tls.serverCredentials(trust))
+                .addService(CallerOrganisation.named(service, trust))
                 .maxInboundMessageSize(64 * 1024)
                 .executor(executor)
                 .build()
@@ -90,21 +75,21 @@ public final class PackageServer implements AutoCloseable {
         }
         DeliveryPackage delivery;
         try {
-            delivery = source.packageFor(requestId, CLIENT_ORG.get());
+            delivery = source.packageFor(requestId, CallerOrganisation.current());
         } catch (TransferRefusedException e) {
             Status status = e.reason() == TransferRefusedException.Reason.NOT_THE_REQUESTER
                     ? Status.PERMISSION_DENIED : Status.NOT_FOUND;
-            LOG.info(() -> "refused fetch of " + requestId + " by " + CLIENT_ORG.get() + ": " + e.reason());
+            LOG.info(() -> "refused fetch of " + requestId + " by " + CallerOrganisation.current() + ": " + e.reason());
             responses.onError(status.withDescription(e.getMessage()).asException());
             return;
         }
-        LOG.info(() -> "sending " + requestId + " to " + CLIENT_ORG.get() + " from entry " + fromEntry);
+        LOG.info(() -> "sending " + requestId + " to " + CallerOrganisation.current() + " from entry " + fromEntry);
         new Streaming((ServerCallStreamObserver<Frame>) responses, delivery, fromEntry).start();
     }
 
     private static void shareKey(byte[] request, StreamObserver<byte[]> response, DetailsKeyInbox keys) {
         // The key must travel only under forward secrecy, which every TLS 1.3 handshake has.
-        if (!"TLSv1.3".equals(CLIENT_PROTOCOL.get())) {
+        if (!"TLSv1.3".equals(CallerOrganisation.currentProtocol())) {
             response.onError(Status.PERMISSION_DENIED.withDescription("keys are taken over TLS 1.3 only").asException());
             return;
         }
@@ -119,9 +104,9 @@ public final class PackageServer implements AutoCloseable {
             return;
         }
         try {
-            keys.accept(requestId, key, CLIENT_ORG.get());
+            keys.accept(requestId, key, CallerOrganisation.current());
         } catch (TransferRefusedException e) {
-            LOG.info(() -> "refused the case-details key of " + requestId + " from " + CLIENT_ORG.get() + ": "
+            LOG.info(() -> "refused the case-details key of " + requestId + " from " + CallerOrganisation.current() + ": "
                     + e.getMessage());
             Status status = e.reason() == TransferRefusedException.Reason.NOT_THE_REQUESTER
                     ? Status.PERMISSION_DENIED : Status.UNAVAILABLE;
@@ -182,33 +167,6 @@ public final class PackageServer implements AutoCloseable {
                 finished = true;
                 responses.onError(Status.INTERNAL.withDescription("the package cannot be read on the sender").asException());
             }
-        }
-    }
-
-    /** Names the caller's organisation from the certificate it presented in the handshake. */
-    private static final class ClientOrganisation implements ServerInterceptor {
-        private final ChannelTrust trust;
-
-        ClientOrganisation(ChannelTrust trust) {
-            this.trust = trust;
-        }
-
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                ServerCallHandler<Q, R> next) {
-            SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-            String org = organisationOf(session);
-            if (org == null) {
-                call.close(Status.UNAUTHENTICATED.withDescription("no certificate from a channel organisation"),
-                        new Metadata());
-                return new ServerCall.Listener<>() { };
-            }
-            return Contexts.interceptCall(Context.current().withValue(CLIENT_ORG, org)
-                    .withValue(CLIENT_PROTOCOL, session.getProtocol()), call, headers, next);
-        }
-
-        private String organisationOf(SSLSession session) {
-            return GrpcParts.peerCertificate(session).flatMap(trust::organisationOf).orElse(null);
         }
     }
 

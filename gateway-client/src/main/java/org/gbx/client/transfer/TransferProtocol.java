@@ -25,7 +25,7 @@ final class TransferProtocol {
     static final MethodDescriptor<byte[], Frame> FETCH = MethodDescriptor.<byte[], Frame>newBuilder()
             .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
             .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Fetch"))
-            .setRequestMarshaller(GrpcParts.RAW_BYTES)
+            .setRequestMarshaller(ByteMessages.MARSHALLER)
             .setResponseMarshaller(new Frames())
             .build();
 
@@ -36,8 +36,8 @@ final class TransferProtocol {
     static final MethodDescriptor<byte[], byte[]> SHARE_KEY = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "ShareDetailsKey"))
-            .setRequestMarshaller(GrpcParts.RAW_BYTES)
-            .setResponseMarshaller(GrpcParts.RAW_BYTES)
+            .setRequestMarshaller(ByteMessages.MARSHALLER)
+            .setResponseMarshaller(ByteMessages.MARSHALLER)
             .build();
 
     private TransferProtocol() {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No personal data on the ledger, and nothing of a destroyed request on any disk. First a whole
+ * No personal data on the ledger (docs/design.md, what lives where), and nothing of a destroyed request on any disk. First a whole
  * lifecycle like the demo's (request, partial grant, delivery, receipt, two accesses through
  * {@code gbx access}, {@code gbx destroy}). Then, searched for every personal identifier seeded
  * for the exchange ITs (re-seeded: seeding is deterministic), every test's synthetic case details,
