@@ -1,6 +1,8 @@
 package org.gbx.client.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.gbx.client.config.Organisation;
 import org.gbx.client.connection.Deadlines;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.model.LookupKey;
@@ -8,7 +10,6 @@ import org.gbx.client.model.LookupQuota;
 import org.gbx.client.model.LookupRecord;
 import org.gbx.client.model.NewLookup;
 import org.gbx.client.model.NewLookupKey;
-import org.hyperledger.fabric.client.Contract;
 
 /**
  * The typed facade over the chaincode's {@code lookup} contract (docs/ledger.md, "Lookups"). A
@@ -22,30 +23,31 @@ public final class LookupLedger {
 
     private final TransactionRunner runner;
     private final String callerMspId;
+    private final List<String> keyEndorsers;
 
-    private LookupLedger(TransactionRunner runner, String callerMspId) {
+    private LookupLedger(TransactionRunner runner, String callerMspId, List<String> keyEndorsers) {
         this.runner = runner;
         this.callerMspId = callerMspId;
+        this.keyEndorsers = keyEndorsers;
     }
 
     public static LookupLedger over(LedgerConnection connection) {
-        return over(connection.contract(), connection.identity().organisation().mspId(), Deadlines.defaults(),
-                ConflictRetry.defaults());
-    }
-
-    public static LookupLedger over(Contract contract, String callerMspId, Deadlines deadlines, ConflictRetry retry) {
-        return new LookupLedger(new TransactionRunner(contract, deadlines, retry,
-                d -> Thread.sleep(d.toMillis())), callerMspId);
+        String caller = connection.identity().organisation().mspId();
+        // A new key is decided by the chaincode-level policy, two forces' peers: this force's and another's.
+        List<String> keyEndorsers = new ArrayList<>(List.of(caller));
+        connection.config().organisations().stream().map(Organisation::mspId)
+                .filter(msp -> !msp.equals(caller) && !msp.equals(COMMITTEE)).findFirst().ifPresent(keyEndorsers::add);
+        return new LookupLedger(new TransactionRunner(connection.contract(), Deadlines.defaults(), ConflictRetry.defaults(),
+                d -> Thread.sleep(d.toMillis())), caller, List.copyOf(keyEndorsers));
     }
 
     /**
      * {@code PublishLookupKey}: this force's key of an epoch, or the refreshed set under it. Its own peer
-     * must endorse (the key's policy and the marker in its collection); the committee's peer joins so
-     * that a new key also meets the chaincode's majority.
+     * must endorse (the key's policy and the marker in its collection); another force's peer joins so
+     * that a new key also meets the chaincode-level policy (two forces, never the committee).
      */
     public Submitted<LookupKey> publishKey(NewLookupKey key) {
-        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, COMMITTEE)),
-                LookupKey.class);
+        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(keyEndorsers), LookupKey.class);
     }
 
     /** {@code GetLookupKey}: the holder's current key. */

@@ -75,6 +75,7 @@ class LookupIT {
 
     @TempDir
     static Path dir;
+    static Path config;
 
     private static NodeProcess zhuhaiNode;
     private static NodeProcess macauNode;
@@ -110,6 +111,9 @@ class LookupIT {
                 Map.of(ZHUHAI, "127.0.0.1:" + zhuhaiPort), dir.resolve("macau-node.log"));
         macauNode.awaitLogLine("received the lookup set of " + ZHUHAI, Duration.ofSeconds(120));
         zhuhaiNode.awaitLogLine("received the lookup set of " + MACAU, Duration.ofSeconds(120));
+        // gbx reaches each force's own node (request create hands it the case-details key) on its free API port.
+        config = ExchangeNodes.configWithNodes(dir.resolve("config"),
+                Map.of("macau", macauNode.apiPort(), "zhuhai", zhuhaiNode.apiPort()));
     }
 
     @AfterAll
@@ -370,7 +374,7 @@ class LookupIT {
         all.addAll(List.of("--org", org, "--user", user, "--lang", "en"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Gbx.run(all.toArray(String[]::new), Map.of("GBX_CONFIG", TestNetwork.configPath().toString()),
+        int exit = Gbx.run(all.toArray(String[]::new), Map.of("GBX_CONFIG", config.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         OUTPUTS.add(run.out());
