@@ -58,12 +58,13 @@ class ArgumentShapeIT {
         };
         AttackClient client = AttackClient.as(MACAU_LIAISON);
         for (String purpose : purposes) {
-            client.call(onBothForces(Call.of("CreateRequest", TestNetwork.uniqueId("atk-pd"),
+            String id = TestNetwork.uniqueId("atk-pd");
+            client.call(onBothForces(Call.of("CreateRequest", id,
                     ForgedEndorsementIT.requestJson().replace("Trace cross-border movements in a loan-sharking investigation",
-                            purpose)).withTransient("details", SyntheticCase.DETAILS.text())));
+                            purpose)).withTransient("details", SyntheticCase.sealedDetails(id))));
         }
         client.call(onBothForces(Call.of("CreateRequest", "REQ-5215299-3", ForgedEndorsementIT.requestJson())
-                .withTransient("details", SyntheticCase.DETAILS.text())));
+                .withTransient("details", SyntheticCase.sealedDetails("REQ-5215299-3"))));
 
         assertThat(client.run().outcomes()).allSatisfy(outcome ->
                 assertThat(outcome.refusalCodes()).containsOnly("PERSONAL_DATA_SUSPECTED"));
@@ -85,10 +86,11 @@ class ArgumentShapeIT {
 
     @Test
     void an_unknown_target_is_an_invalid_target() throws Exception {
+        String id = TestNetwork.uniqueId("atk-target");
         Report report = AttackClient.as(MACAU_LIAISON)
-                .call(onBothForces(Call.of("CreateRequest", TestNetwork.uniqueId("atk-target"),
+                .call(onBothForces(Call.of("CreateRequest", id,
                         ForgedEndorsementIT.requestJson().replace("ZhuhaiPSBMSP", "ShenzhenPSBMSP"))
-                        .withTransient("details", SyntheticCase.DETAILS.text())))
+                        .withTransient("details", SyntheticCase.sealedDetails(id))))
                 .run();
 
         assertThat(report.only().refusalCodes()).containsOnly("INVALID_TARGET");
@@ -104,7 +106,10 @@ class ArgumentShapeIT {
                 .run();
 
         assertThat(report.outcomes().get(0).refusalCodes()).containsOnly("DETAILS_UNAVAILABLE");
-        assertThat(report.outcomes().get(1).endorsementBy("zhuhai").payload()).isEqualTo(SyntheticCase.DETAILS.text());
+        // the sealed envelope the peer stores: only the forces' nodes hold its key
+        String payload = report.outcomes().get(1).endorsementBy("zhuhai").payload();
+        assertThat(payload).contains("\"format\":\"gbx-sealed-details/1\"");
+        assertThat(SyntheticCase.personalDataIn(payload)).isEmpty();
     }
 
     @Test

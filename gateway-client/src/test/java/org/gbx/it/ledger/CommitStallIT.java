@@ -35,7 +35,7 @@ class CommitStallIT {
 
         Report report = AttackClient.as(MACAU_LIAISON)
                 .call(Call.of("CreateRequest", created, ForgedEndorsementIT.requestJson())
-                        .withTransient("details", SyntheticCase.DETAILS.text())
+                        .withTransient("details", SyntheticCase.sealedDetails(created))
                         .endorsedBy("macau", "oversight").submitted().waitingOn("zhuhai"))
                 .call(Call.of("RecordDestruction", destroyed, "SECURE_ERASE")
                         .endorsedBy("macau", "oversight").submitted().waitingOn("zhuhai"))

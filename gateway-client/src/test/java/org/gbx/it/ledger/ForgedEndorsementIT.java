@@ -65,7 +65,7 @@ class ForgedEndorsementIT {
     @Test
     void a_request_created_without_the_target_forces_peer_is_invalid_and_never_exists() throws Exception {
         String id = TestNetwork.uniqueId("atk-create");
-        Call create = Call.of("CreateRequest", id, requestJson()).withTransient("details", SyntheticCase.DETAILS.text());
+        Call create = Call.of("CreateRequest", id, requestJson()).withTransient("details", SyntheticCase.sealedDetails(id));
 
         assertInvalidOnBothForces(forged(MACAU_LIAISON, create, "macau", "oversight"));
         ChaincodeRefusalException absent = catchThrowableOfType(ChaincodeRefusalException.class,
@@ -73,7 +73,7 @@ class ForgedEndorsementIT {
         assertThat(absent.code()).isEqualTo("NOT_FOUND");
 
         Outcome genuine = forged(MACAU_LIAISON, Call.of("CreateRequest", id, requestJson())
-                .withTransient("details", SyntheticCase.DETAILS.text()), "macau", "zhuhai");
+                .withTransient("details", SyntheticCase.sealedDetails(id)), "macau", "zhuhai");
         assertThat(genuine.validationCodeOn("zhuhai")).isEqualTo("VALID");
     }
 

@@ -7,6 +7,7 @@ import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.HandlingCode;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Urgency;
+import org.gbx.it.TestNetwork;
 
 /**
  * Invented case details shaped like a real Macau-to-Zhuhai enquiry (no real people), and the
@@ -41,6 +42,11 @@ public final class SyntheticCase {
             Urgency.NORMAL, 30);
 
     private SyntheticCase() {
+    }
+
+    /** {@link #DETAILS} sealed for {@code requestId} as gbx sends them (the key kept by no one): the chaincode takes nothing else. */
+    static String sealedDetails(String requestId) {
+        return new String(TestNetwork.sealedForNoOne(requestId, DETAILS).bytes(), StandardCharsets.UTF_8);
     }
 
     /** The pieces of personal data found in {@code bytes} (compared byte-wise, so any encoding of text counts). */
