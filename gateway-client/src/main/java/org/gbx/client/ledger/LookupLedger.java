@@ -1,8 +1,6 @@
 package org.gbx.client.ledger;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.gbx.client.config.Organisation;
 import org.gbx.client.connection.Deadlines;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.model.LookupKey;
@@ -10,6 +8,7 @@ import org.gbx.client.model.LookupQuota;
 import org.gbx.client.model.LookupRecord;
 import org.gbx.client.model.NewLookup;
 import org.gbx.client.model.NewLookupKey;
+import org.hyperledger.fabric.client.Contract;
 
 /**
  * The typed facade over the chaincode's {@code lookup} contract (docs/ledger.md, "Lookups"). A
@@ -19,35 +18,36 @@ import org.gbx.client.model.NewLookupKey;
 public final class LookupLedger {
 
     private static final String CONTRACT = "lookup:";
-    private static final String COMMITTEE = "OversightMSP";
 
     private final TransactionRunner runner;
     private final String callerMspId;
-    private final List<String> keyEndorsers;
 
-    private LookupLedger(TransactionRunner runner, String callerMspId, List<String> keyEndorsers) {
+    private LookupLedger(TransactionRunner runner, String callerMspId) {
         this.runner = runner;
         this.callerMspId = callerMspId;
-        this.keyEndorsers = keyEndorsers;
     }
 
     public static LookupLedger over(LedgerConnection connection) {
-        String caller = connection.identity().organisation().mspId();
-        // A new key is decided by the chaincode-level policy, two forces' peers: this force's and another's.
-        List<String> keyEndorsers = new ArrayList<>(List.of(caller));
-        connection.config().organisations().stream().map(Organisation::mspId)
-                .filter(msp -> !msp.equals(caller) && !msp.equals(COMMITTEE)).findFirst().ifPresent(keyEndorsers::add);
-        return new LookupLedger(new TransactionRunner(connection.contract(), Deadlines.defaults(), ConflictRetry.defaults(),
-                d -> Thread.sleep(d.toMillis())), caller, List.copyOf(keyEndorsers));
+        return over(connection.contract(), connection.identity().organisation().mspId(), Deadlines.defaults(),
+                ConflictRetry.defaults());
+    }
+
+    public static LookupLedger over(Contract contract, String callerMspId, Deadlines deadlines, ConflictRetry retry) {
+        return new LookupLedger(new TransactionRunner(contract, deadlines, retry,
+                d -> Thread.sleep(d.toMillis())), callerMspId);
     }
 
     /**
      * {@code PublishLookupKey}: this force's key of an epoch, or the refreshed set under it. Its own peer
-     * must endorse (the key's policy and the marker in its collection); another force's peer joins so
-     * that a new key also meets the chaincode-level policy (two forces, never the committee).
+     * must endorse (the key's policy and the marker in its collection); a second force's peer joins
+     * because a new epoch's key is a new ledger key, which the chaincode-level policy (two forces'
+     * peers, never the committee) decides.
+     *
+     * @param secondForce another force of the channel, whose peer endorses with this force's
      */
-    public Submitted<LookupKey> publishKey(NewLookupKey key) {
-        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(keyEndorsers), LookupKey.class);
+    public Submitted<LookupKey> publishKey(NewLookupKey key, String secondForce) {
+        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, secondForce)),
+                LookupKey.class);
     }
 
     /** {@code GetLookupKey}: the holder's current key. */
