@@ -50,8 +50,10 @@ step "Integration tests against the real network"
 mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test='*IT, !PersonalDataScanIT'
 
 step "Exchange node with PostgreSQL as the records database"
-GBX_TEST_PG_URL=$(scripts/lib/postgres.sh start) \
-  mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
+# A plain assignment, so that set -e stops here (with the server's own error) if it does not start.
+pg_url=$(scripts/lib/postgres.sh start)
+[ -n "$pg_url" ] || { echo "error: scripts/lib/postgres.sh start printed no JDBC URL" >&2; exit 1; }
+GBX_TEST_PG_URL=$pg_url mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
 scripts/lib/postgres.sh stop
 
 step "The demo, then no personal data in any block of the channel"
