@@ -104,7 +104,7 @@ start_chaincode_server() { # org package-id
     CHAINCODE_TLS_CLIENT_CA_FILE="$(tls_ca "$org")" \
     java -Xmx256m -jar "$RUN_JAR"
   echo "$id" > "$dir/running-package"
-  wait_for 60 "the chaincode server of $org" bash -c "exec 3<>/dev/tcp/127.0.0.1/$(port "$org" chaincode)" \
+  wait_for 120 "the chaincode server of $org" bash -c "exec 3<>/dev/tcp/127.0.0.1/$(port "$org" chaincode)" \
     || die "chaincode server of $org did not start (see $LOGS/chaincode-$org.log)"
   say "   chaincode server of $org listening on 127.0.0.1:$(port "$org" chaincode)"
 }
@@ -142,15 +142,14 @@ for org in "${ORG_KEYS[@]}"; do
   fi
   # Right after the orderers join, Raft may still be electing a leader; and an
   # approval whose event wait timed out may have committed after all.
-  tries=0
+  deadline=$((SECONDS + 120))
   until out=$(as_admin "$org" peer lifecycle chaincode approveformyorg "${orderer_args[@]}" \
       -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" -v "$version" --package-id "${PACKAGE_ID[$org]}" \
       --sequence "$sequence" --signature-policy "$POLICY" "${collections_args[@]}" --waitForEvent 2>&1); do
     echo "$out" >>"$LOGS/peer-cli.log"
     grep -q 'unchanged content' <<<"$out" && break
-    tries=$((tries + 1))
-    [ $tries -lt 10 ] || die "approval by $org failed (see $LOGS/peer-cli.log)"
-    sleep 3
+    [ $SECONDS -lt $deadline ] || die "approval by $org still failed after 120 s: $(tail -n 1 <<<"$out")"
+    sleep 2
   done
   say "   approved by ${ORG_NAME[$org]}"
 done
