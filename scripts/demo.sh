@@ -9,11 +9,26 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 FORCES=(macau zhuhai)
+
+# Each step starts with the time of day and ends with how long it took.
+step_started=""
+demo_step() { # title
+  end_step
+  step_started=$SECONDS
+  step "$(date +%H:%M:%S) $*"
+}
+end_step() { [ -z "$step_started" ] || say "   ($((SECONDS - step_started)) s)"; step_started=""; }
+
+# Fabric's binaries are built once per machine (minutes on a fresh one): timed apart from the demo.
+built=$SECONDS
+"$GBX_ROOT/scripts/build-fabric.sh"
+fabric_build=$((SECONDS - built))
 started=$SECONDS
 
 if "$GBX_ROOT/scripts/network.sh" status >/dev/null 2>&1; then
-  step "The gbx network is already running"
+  demo_step "The gbx network is already running"
 else
+  demo_step "Starting the gbx network"
   "$GBX_ROOT/scripts/network.sh" up
 fi
 export GBX_CONFIG="$NET/gbx-network.json"
@@ -22,7 +37,7 @@ export GBX_CONFIG="$NET/gbx-network.json"
 # from its jar. So everything here runs a copy named by its hash, never the jar being rebuilt.
 jar="$GBX_ROOT/gateway-client/target/gbx.jar"
 if [ ! -f "$jar" ]; then
-  step "Building gbx (first run)"
+  demo_step "Building gbx (first run)"
   mvn -B -q -f "$GBX_ROOT/pom.xml" -pl gateway-client -am -DskipTests package
 fi
 mkdir -p "$NET/exchange"
@@ -35,7 +50,7 @@ as() { local org=$1 user=$2; shift 2; gbx "$@" --org "$org" --user "$user"; }
 # One member of the JSON gbx prints (--json), by a Python expression on `j`.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
-step "Who is who on the ledger"
+demo_step "Who is who on the ledger"
 for org in "${ORG_KEYS[@]}"; do
   while read -r user _ _; do
     as "$org" "$user" whoami --json | json "'   %-10s %-9s %-14s %s' % ('$org', '$user', j['mspId'], j['role'])"
@@ -50,19 +65,29 @@ stop_nodes() {
 details_file=""
 cleanup() {
   [ -n "$details_file" ] && rm -f "$details_file"
-  if [ -n "${nodes_started:-}" ]; then step "Stopping the exchange nodes"; stop_nodes; fi
+  if [ -n "${nodes_started:-}" ]; then demo_step "Stopping the exchange nodes"; stop_nodes; end_step; fi
 }
 trap cleanup EXIT
 stop_nodes # a node an interrupted run left behind would hold the database and the port
 # copies of older builds are no longer run by any node of this demo
 find "$NET/exchange" -maxdepth 1 -name 'gbx-*.jar' ! -path "$GBX_JAR" -delete
 
-step "Seeding each force's own records (synthetic, the same every run)"
+demo_step "Seeding each force's own records (synthetic, the same every run)"
 for org in "${FORCES[@]}"; do
   as "$org" liaison1 records seed --size 200
 done
 
-step "Starting both forces' exchange nodes (logs in .network/logs/exchange-node-*.log)"
+# A person on Zhuhai's file with crossings and vehicles, looked up now, before Zhuhai's node holds
+# its database; the identity goes only into the case details (transient data, never on the public
+# ledger) and never into this output.
+subject=$(java -cp "$GBX_JAR" org.h2.tools.Shell \
+  -url "jdbc:h2:file:$NET/exchange/zhuhai/records" -user "" -password "" -sql \
+  "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
+   b.person_id = p.person_id) AND EXISTS (SELECT 1 FROM vehicle v WHERE v.person_id = p.person_id)
+   ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
+[ -n "$subject" ] || die "no person on Zhuhai's seeded file has both border crossings and vehicles"
+
+demo_step "Starting both forces' exchange nodes (their logs: scripts/network.sh logs exchange-node-macau)"
 for org in "${FORCES[@]}"; do
   endpoint=$(json "[o['exchangeNode']['endpoint'] for o in j['organisations'] if o['key'] == '$org'][0]" \
     < "$GBX_CONFIG")
@@ -79,14 +104,7 @@ for org in "${FORCES[@]}"; do
   say "   $org: pid $(cat "$PIDS/$(node_name "$org").pid"), $(grep -o 'serving packages on [0-9.:]*' "$log" | head -1)"
 done
 
-step "Macau's liaison officer asks Zhuhai for one person's border crossings and vehicles"
-# A person on Zhuhai's file with crossings and vehicles; the identity goes only into the case
-# details (transient data, never on the public ledger) and never into this output.
-subject=$(java -Dh2.bindAddress=127.0.0.1 -cp "$GBX_JAR" org.h2.tools.Shell \
-  -url "jdbc:h2:file:$NET/exchange/zhuhai/records;AUTO_SERVER=TRUE" -user "" -password "" -sql \
-  "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
-   b.person_id = p.person_id) AND EXISTS (SELECT 1 FROM vehicle v WHERE v.person_id = p.person_id)
-   ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
+demo_step "Macau's liaison officer asks Zhuhai for one person's border crossings and vehicles"
 details_file=$(umask 077; mktemp)
 read -r id_type id_number <<< "$subject"
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
@@ -102,13 +120,13 @@ rm -f "$details_file"
 create_tx=$(json "j['transactionId']" <<< "$created")
 say "   request $request: PENDING"
 
-step "Zhuhai's approver grants part of it: border crossings yes, vehicles no"
+demo_step "Zhuhai's approver grants part of it: border crossings yes, vehicles no"
 approved=$(as zhuhai approver1 request approve "$request" --json --categories BORDER_CROSSINGS \
   --expires 7d --destroy-by 14d --max-accesses 3 --conditions "H1: not for judicial proceedings without consent")
 approve_tx=$(json "j['transactionId'] + ' ' + j['request']['status']" <<< "$approved")
 say "   request $request: ${approve_tx#* }"
 
-step "Zhuhai's node delivers, Macau's node verifies and stores"
+demo_step "Zhuhai's node delivers, Macau's node verifies and stores"
 status="" deadline=$((SECONDS + 300))
 while [ "$status" != RECEIVED ]; do
   [ $SECONDS -lt $deadline ] || die "the exchange did not complete in 300 s (still $status); see $LOGS/exchange-node-*.log"
@@ -128,7 +146,7 @@ printf '\n'
 json "'   package %s…: %d records, %d bytes, receipt matches: %s' % (j['request']['delivery']['packageHash'][:16], \
   j['request']['delivery']['recordCount'], j['request']['delivery']['sizeBytes'], j['request']['receipt']['matches'])" <<< "$shown"
 
-step "The Macau officer reads the received data twice (each access is on the ledger first)"
+demo_step "The Macau officer reads the received data twice (each access is on the ledger first)"
 access_txs=()
 for justification in "Cross-check the suspect's crossings with the casino visit log" \
                      "Confirm the dates for the case report"; do
@@ -141,7 +159,7 @@ for justification in "Cross-check the suspect's crossings with the casino visit 
   say "   access $sequence: $count records ($categories) shown to the officer (contents not echoed here)"
 done
 
-step "The officer destroys the received data; the ledger purges the case details"
+demo_step "The officer destroys the received data; the ledger purges the case details"
 destroyed=$(as macau liaison1 destroy "$request" --json)
 destroy_tx=$(json "j['transactionId']" <<< "$destroyed")
 say "   again: $(as macau liaison1 destroy "$request")"
@@ -149,7 +167,7 @@ say "   again: $(as macau liaison1 destroy "$request")"
 history=$(as macau liaison1 request history "$request" --json)
 tx_of() { json "[e['txId'] for e in j if e['record']['status'] == '$1'][0]" <<< "$history"; }
 
-step "Summary"
+demo_step "Summary"
 say "   request    $request (Macau Judiciary Police asks Zhuhai PSB)"
 say "   created    $create_tx"
 say "   granted    ${approve_tx%% *} (border crossings only)"
@@ -159,4 +177,7 @@ say "   accessed   ${access_txs[0]}"
 say "   accessed   ${access_txs[1]}"
 say "   destroyed  $destroy_tx"
 say "   The ledger holds hashes, ids and decisions only; the records went node to node over mutual TLS."
-say "   Took $((SECONDS - started)) s. The network keeps running: 'scripts/network.sh status' shows it."
+step_started="" # the summary takes no time of its own
+fabric_note=""
+[ "$fabric_build" -lt 5 ] || fabric_note=" (before it, building Fabric's binaries took $fabric_build s)"
+say "   Took $((SECONDS - started)) s$fabric_note. The network keeps running: 'scripts/network.sh status' shows it."
