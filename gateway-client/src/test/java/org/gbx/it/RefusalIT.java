@@ -3,6 +3,7 @@ package org.gbx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +119,11 @@ class RefusalIT {
 
     @Test
     void an_expired_grant_refuses_access_and_names_the_refusing_force() throws Exception {
-        String expires = Instant.now().plusSeconds(25).toString();
-        String id = grantedAndReceived(5, expires);
-        Thread.sleep(Math.max(0, Instant.parse(expires).toEpochMilli() - System.currentTimeMillis()) + 2000);
+        Instant started = Instant.now();
+        String id = createRequest(TestNetwork.uniqueId("REQ"));
+        Instant expires = Instant.now().plus(RequestLifecycleIT.shortGrant(Duration.between(started, Instant.now())));
+        approvedAndReceived(id, 5, expires.toString());
+        Thread.sleep(Math.max(0, expires.toEpochMilli() - System.currentTimeMillis()) + 2000); // until it has expired
 
         GbxCli.Result result = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Too late");
 
@@ -184,7 +187,10 @@ class RefusalIT {
 
     /** A request Zhuhai granted (IDENTITY only) and Macau received, ready for accesses. */
     private String grantedAndReceived(int maxAccesses, String expires) throws Exception {
-        String id = createRequest(TestNetwork.uniqueId("REQ"));
+        return approvedAndReceived(createRequest(TestNetwork.uniqueId("REQ")), maxAccesses, expires);
+    }
+
+    private static String approvedAndReceived(String id, int maxAccesses, String expires) {
         GbxCli.Result approved = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
                 "--categories", "IDENTITY", "--expires", expires, "--destroy-by", "14d",
                 "--max-accesses", Integer.toString(maxAccesses));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ import org.gbx.client.records.SeedPlan;
 import org.gbx.client.records.Subject;
 import org.gbx.client.records.IdType;
 import org.gbx.client.transfer.NodeTls;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -124,18 +126,18 @@ public final class ExchangeNodes {
         return requestId;
     }
 
-    private static void whileSuspended(Runnable submit) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+    private static void whileSuspended(Runnable submit) {
+        Await.until("the submission to pass while another test suspends a force", () -> {
             try {
                 submit.run();
-                return;
+                return Optional.of(true);
             } catch (ChaincodeRefusalException e) {
-                if (!"ORG_SUSPENDED".equals(e.code()) || attempt == 20) {
+                if (!"ORG_SUSPENDED".equals(e.code())) {
                     throw e;
                 }
-                Thread.sleep(500);
+                return Optional.empty();
             }
-        }
+        });
     }
 
     /** A person in the database who has at least one row in each of the given tables. */

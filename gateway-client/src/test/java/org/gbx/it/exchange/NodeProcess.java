@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -47,7 +48,7 @@ final class NodeProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GBX_CONFIG", TestNetwork.configPath().toString());
         NodeProcess node = new NodeProcess(builder.start(), log);
-        node.awaitLogLine("serving packages on 127.0.0.1:" + port, Duration.ofSeconds(90));
+        node.awaitLogLine("serving packages on 127.0.0.1:" + port, Await.PATIENCE);
         return node;
     }
 
@@ -65,17 +66,36 @@ final class NodeProcess implements AutoCloseable {
 
     /** Waits until the log holds {@code text}; fails if the node exits or the time runs out. */
     void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
+        awaitLogLines(0, text, 1, timeout);
+    }
+
+    /** How much the log holds now: a mark for {@link #awaitLogLines}. */
+    int logMark() throws IOException {
+        return log().length();
+    }
+
+    /** Waits until the log after {@code mark} holds {@code text} {@code times} times; fails as {@link #awaitLogLine}. */
+    void awaitLogLines(int mark, String text, int times, Duration timeout) throws IOException, InterruptedException {
         Instant end = Instant.now().plus(timeout);
-        while (!log().contains(text)) {
+        while (occurrences(log().substring(Math.min(mark, log().length())), text) < times) {
             if (!process.isAlive()) {
                 throw new AssertionError("the node exited (" + process.exitValue() + ") before logging '" + text
-                        + "':\n" + log());
+                        + "' " + times + " time(s):\n" + log());
             }
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("the node did not log '" + text + "' within " + timeout + ":\n" + log());
+                throw new AssertionError("the node did not log '" + text + "' " + times + " time(s) within " + timeout
+                        + ":\n" + log());
             }
             Thread.sleep(200);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** SIGKILL by pid: no shutdown hook runs, nothing is flushed or closed cleanly. */

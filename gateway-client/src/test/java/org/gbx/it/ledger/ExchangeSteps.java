@@ -8,6 +8,7 @@ import static org.gbx.it.TestNetwork.ZHUHAI_LIAISON;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.gbx.it.Await;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.DataCategory;
@@ -100,7 +101,7 @@ final class ExchangeSteps {
     /** Waits until the peers of all three organisations show {@code id} in {@code status}. */
     void awaitEverywhere(String id, Status status) {
         for (User reader : EVERY_PEER) {
-            Eventually.await(id + " " + status + " on the peer of " + reader.mspId(), () -> status.equals(statusOn(reader, id)));
+            Await.until(id + " " + status + " on the peer of " + reader.mspId(), () -> status.equals(statusOn(reader, id)));
         }
     }
 
