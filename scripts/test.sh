@@ -44,6 +44,7 @@ else
   scripts/tests/network-scripts.sh up-twice
 fi
 scripts/tests/network-scripts.sh peer-cli
+scripts/tests/network-scripts.sh operators
 
 export GBX_CONFIG="${GBX_NETWORK_DIR:-$ROOT/.network}/gbx-network.json"
 step "Integration tests against the real network"
