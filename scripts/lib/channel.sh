@@ -36,7 +36,7 @@ make_channel_block() {
     printf '%s\n' "$line"
   done < "$NETCFG/configtx.yaml" > "$NET/config/configtx.yaml"
   configtxgen -configPath "$NET/config" -profile GbaExchange -channelID "$CHANNEL" \
-    -outputBlock "$block" >>"$LOGS/configtxgen.log" 2>&1 || die "configtxgen failed (see $LOGS/configtxgen.log)"
+    -outputBlock "$block" 2>&1 | append_log "$LOGS/configtxgen.log" || die "configtxgen failed (see $LOGS/configtxgen.log)"
 }
 
 osn() { # org osnadmin-args...

@@ -39,6 +39,12 @@ org_users() { table identities.conf | awk -v k="${ORG_KIND[$1]}" '$1 == k { prin
 org_dir() { echo "$NET/orgs/$1"; }
 tls_ca() { echo "$NET/orgs/$1/msp/tlscacerts/tlsca.pem"; }
 
+# Appends a tool's output (stdin) to a log, as start_process does for nodes: no colour codes
+# (configtxgen writes them whatever it is told), rotated by size.
+append_log() { # log
+  python3 "$GBX_ROOT/scripts/lib/logpipe.py" "$1" "${GBX_LOG_MAX_BYTES:-10485760}" "${GBX_LOG_KEEP:-5}"
+}
+
 # --- processes: started in their own session, remembered by pid -------------
 
 pid_alive() { # name
