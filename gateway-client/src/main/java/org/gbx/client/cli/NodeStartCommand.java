@@ -42,6 +42,9 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--tls-key", paramLabel = "FILE", descriptionKey = "option.tlsKey")
     Path tlsKey;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS", descriptionKey = "option.nodeListen")
+    String listen;
+
     @Option(names = "--port", paramLabel = "PORT", descriptionKey = "option.nodePort")
     Integer port;
 
@@ -69,8 +72,10 @@ final class NodeStartCommand extends LedgerCommand {
                 : organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
         NodeTls tls = new NodeTls(existing(tlsCert, tlsFolder.resolve("server.crt")),
                 existing(tlsKey, tlsFolder.resolve("server.key")));
-        NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation), tls, peerNodes,
-                sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
+        String address = listen != null ? listen
+                : organisation.exchangeNode() != null ? organisation.exchangeNode().listenAddress() : "127.0.0.1";
+        NodeSettings settings = new NodeSettings(address, port != null ? port : NodeDirectory.port(organisation), tls,
+                peerNodes, sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
                 Duration.ofSeconds(retryPauseSeconds), 20,
                 fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
         CountDownLatch stopped = new CountDownLatch(1);

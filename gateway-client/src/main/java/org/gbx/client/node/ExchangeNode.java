@@ -83,10 +83,12 @@ public final class ExchangeNode implements AutoCloseable {
                 settings.transferAttempts(), Duration.ofSeconds(5));
         Receiver receiver = new Receiver(mspId, ledger, new ReceivedStore(database), fetcher,
                 new NodeDirectory(config, settings.peerNodes()), trust, database.home(), listener);
-        PackageServer server = PackageServer.start(settings.port(), settings.tls(), trust, deliverer);
+        PackageServer server = PackageServer.start(settings.listenAddress(), settings.port(), settings.tls(), trust,
+                deliverer);
         EventFollower follower = EventFollower.open(connection, database.home().eventCheckpoint(), settings.startBlock());
         ExchangeNode node = new ExchangeNode(mspId, ledger, deliverer, receiver, server, follower, settings, listener);
-        LOG.info(() -> "exchange node of " + mspId + " serving packages on 127.0.0.1:" + server.port());
+        LOG.info(() -> "exchange node of " + mspId + " serving packages on " + settings.listenAddress() + ":"
+                + server.port());
         node.catchUp();
         node.eventThread.start();
         return node;

@@ -33,7 +33,7 @@ import org.gbx.client.delivery.DeliveryPackage;
 
 /**
  * The sending side of the node protocol: serves built packages to the requesting force over
- * mutual TLS, on 127.0.0.1 only. The TLS handshake admits only certificates from the channel
+ * mutual TLS, on the address its force configured (127.0.0.1 on one machine). The TLS handshake admits only certificates from the channel
  * organisations' TLS CAs; then the caller's organisation (the CA that issued its certificate) must
  * be the request's requester, which {@link PackageSource} decides. Entries are read from disk as
  * the stream has room (gRPC flow control), so a slow receiver never makes the sender buffer.
@@ -52,8 +52,8 @@ public final class PackageServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts serving; {@code port} 0 picks a free one (tests). */
-    public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source)
+    /** Starts serving on {@code address}; {@code port} 0 picks a free one (tests). */
+    public static PackageServer start(String address, int port, NodeTls tls, ChannelTrust trust, PackageSource source)
             throws IOException {
         TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
                 .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
@@ -64,7 +64,7 @@ public final class PackageServer implements AutoCloseable {
                 .addMethod(TransferProtocol.FETCH, ServerCalls.asyncServerStreamingCall(
                         (request, responses) -> fetch(request, responses, source)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials.build())
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(address, port), credentials.build())
                 .addService(ServerInterceptors.intercept(service, new ClientOrganisation(trust)))
                 .maxInboundMessageSize(64 * 1024)
                 .executor(executor)

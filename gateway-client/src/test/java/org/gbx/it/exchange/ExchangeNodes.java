@@ -100,7 +100,7 @@ public final class ExchangeNodes {
     }
 
     public static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
-        return new NodeSettings(0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
+        return new NodeSettings("127.0.0.1", 0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(2), 5, OptionalLong.empty());
     }
 
