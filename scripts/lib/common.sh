@@ -27,20 +27,34 @@ done < <(table organisations.conf)
 declare -A PORT_OFFSET
 while read -r listener offset; do PORT_OFFSET[$listener]=$offset; done < <(table ports.conf)
 
-port() { # org listener
+# The port plan: port-base * 1000 + the listener's offset + a shift (GBX_PORT_SHIFT).
+port_of() { # port-base shift listener
+  [ -n "${PORT_OFFSET[$3]:-}" ] || die "unknown listener '$3'"
+  echo $(( $1 * 1000 + ${PORT_OFFSET[$3]} + $2 ))
+}
+
+port() { # org listener: on the one-machine network
   [ -n "${ORG_BASE[$1]:-}" ] || die "unknown organisation '$1' (known: ${ORG_KEYS[*]})"
-  [ -n "${PORT_OFFSET[$2]:-}" ] || die "unknown listener '$2'"
-  echo $(( ${ORG_BASE[$1]} * 1000 + ${PORT_OFFSET[$2]} + ${GBX_PORT_SHIFT:-0} ))
+  port_of "${ORG_BASE[$1]}" "${GBX_PORT_SHIFT:-0}" "$2"
 }
 
 # Users of an organisation: lines "user fabric-type role".
 org_users() { table identities.conf | awk -v k="${ORG_KIND[$1]}" '$1 == k { print $2, $3, $4 }'; }
 
-org_dir() { echo "$NET/orgs/$1"; }
-tls_ca() { echo "$NET/orgs/$1/msp/tlscacerts/tlsca.pem"; }
+# Prints a template with each ${NAME} replaced by the value the associative array (named by
+# $2) holds for NAME; other text, ${...} of unknown names included, is left as it is.
+render() { # file array-name
+  local -n _render_values=$2
+  local line name
+  while IFS= read -r line || [ -n "$line" ]; do
+    # The value is quoted: bash 5.2 would read an unquoted "&" in it as the text matched.
+    for name in "${!_render_values[@]}"; do line=${line//"\${$name}"/"${_render_values[$name]}"}; done
+    printf '%s\n' "$line"
+  done < "$1"
+}
 
 # Appends a tool's output (stdin) to a log, as start_process does for nodes: no colour codes
-# (configtxgen writes them whatever it is told), rotated by size.
+# (configtxgen and the peer CLI write them whatever they are told), rotated by size.
 append_log() { # log
   python3 "$GBX_ROOT/scripts/lib/logpipe.py" "$1" "${GBX_LOG_MAX_BYTES:-10485760}" "${GBX_LOG_KEEP:-5}"
 }
