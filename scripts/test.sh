@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Every test of gbx: unit tests, the network scripts' own tests, and the
-# integration suite against one real Fabric network started here for the
-# whole suite (tests use unique ids, so they share it safely).
+# Every test of gbx: unit tests, a second build that must give the same jars, the network
+# scripts' own tests, the integration suite against one real Fabric network started here for
+# the whole suite (tests use unique ids, so they share it safely), and each organisation's kit
+# on a host of its own (network namespaces; needs root, as CI runs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
+# Each step says when it starts, counted from the start of the run.
+step() { printf '\n==> [%d:%02d] %s\n' $(( (SECONDS - started) / 60 )) $(( (SECONDS - started) % 60 )) "$*"; }
 
 step "Fabric binaries"
 scripts/build-fabric.sh
@@ -25,6 +27,9 @@ for r in chaincode gateway-client; do
   cat "$r"/target/surefire-reports/*.txt 2>/dev/null | grep -E '^Tests run' | awk -v m="$r" -F'[ ,]+' \
     '{t+=$3; f+=$5; e+=$7; s+=$9} END {printf "   %-15s %d tests, %d failures, %d errors, %d skipped\n", m, t, f, e, s}'
 done
+
+step "The same sources build the same jars (chaincode version, gbx)"
+scripts/tests/reproducible-build.sh
 
 we_started=no
 cleanup() {
@@ -64,6 +69,16 @@ mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=Persona
 if [ "$we_started" = yes ]; then
   step "Network script tests (restart from kept state)"
   scripts/tests/network-scripts.sh restart
+  step "Stopping the test network"
+  scripts/network.sh down --clean
+  we_started=no
+fi
+
+step "Each organisation on a host of its own (network namespaces)"
+if [ "$(id -u)" = 0 ]; then
+  scripts/tests/multi-host.sh
+else
+  echo "   not run: it makes network namespaces, which needs root (CI runs as root)"
 fi
 
 step "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
