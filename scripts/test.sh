@@ -50,6 +50,7 @@ else
 fi
 scripts/tests/network-scripts.sh peer-cli
 scripts/tests/network-scripts.sh operators
+scripts/tests/network-scripts.sh public-parts
 
 export GBX_CONFIG="${GBX_NETWORK_DIR:-$ROOT/.network}/gbx-network.json"
 step "Integration tests against the real network"

@@ -5,6 +5,7 @@
 #   network-scripts.sh up-twice       (the network must be up; also checks certificate subjects)
 #   network-scripts.sh peer-cli       (the network must be up; also the scripts/gbx launcher)
 #   network-scripts.sh operators      (the network must be up: status, logs, metrics)
+#   network-scripts.sh public-parts   (the network must be up: imports and genesis checks refuse forgeries)
 #   network-scripts.sh restart        (the network must be up; leaves it up)
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -154,6 +155,74 @@ test_operators() {
   rm -f "$logs"/rotation-check.log* "$NET/pids/rotation-check.pid"
 }
 
+# What one organisation receives from another is checked: forged exports and a genesis block
+# with a swapped CA are refused, and nothing is installed.
+test_public_parts() {
+  echo "org.sh import and check-block refuse what was changed on the way"
+  local kit="$ROOT/scripts/org.sh" work out rc macau="$NET/orgs/macau"
+  work=$(mktemp -d)
+  forged() { # name: a copy of Zhuhai's export to change, packed again by repack
+    rm -rf "$work/$1"; mkdir -p "$work/$1"; tar -C "$work/$1" -xzf "$NET/public/zhuhai.tar.gz"
+  }
+  repack() { tar -C "$work/$1" -czf "$work/$1.tar.gz" .; }
+  self_made_ca() { # file
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/stranger.key" -out "$1" \
+      -days 30 -subj "/C=CN/ST=Guangdong/L=Zhuhai/O=Zhuhai Public Security Bureau/CN=ca.zhuhai.gbx" 2>/dev/null
+  }
+  before=$(find "$macau/partners" -type f -exec sha256sum {} + | sort)
+
+  forged with-key; cp "$NET/orgs/zhuhai/users/liaison1/msp/keystore/key.pem" "$work/with-key/admins/admin.pem"; repack with-key
+  out=$("$kit" --home "$macau" import "$work/with-key.tar.gz" --replace 2>&1); rc=$?
+  check "an export with a private key in it is refused" test $rc -ne 0 -a -n "$(grep -F 'holds a private key' <<<"$out")"
+  forged extra; echo "#!/bin/sh" > "$work/extra/run.sh"; repack extra
+  out=$("$kit" --home "$macau" import "$work/extra.tar.gz" --replace 2>&1); rc=$?
+  check "an export with a file that is no public part is refused" test $rc -ne 0 -a -n "$(grep -F 'run.sh' <<<"$out")"
+  # A whole Zhuhai of an attacker's own: its CAs, and an admin and consenter certificate they issued.
+  forged stranger
+  self_made_ca "$work/stranger/msp/cacerts/ca.pem"; mv "$work/stranger.key" "$work/ca.key"
+  self_made_ca "$work/stranger/msp/tlscacerts/tlsca.pem"; mv "$work/stranger.key" "$work/tlsca.key"
+  issue() { # ca-cert ca-key subject extension out
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/leaf.key" -subj "$3" 2>/dev/null |
+      openssl x509 -req -CA "$1" -CAkey "$2" -set_serial "$RANDOM" -days 30 -extfile <(echo "$4") -out "$5" 2>/dev/null
+  }
+  issue "$work/stranger/msp/cacerts/ca.pem" "$work/ca.key" "/O=Zhuhai Public Security Bureau/OU=admin/CN=admin" \
+    "keyUsage=digitalSignature" "$work/stranger/admins/admin.pem"
+  issue "$work/stranger/msp/tlscacerts/tlsca.pem" "$work/tlsca.key" "/O=Zhuhai Public Security Bureau/CN=orderer0-zhuhai" \
+    "subjectAltName=IP:127.0.0.1,DNS:localhost" "$work/stranger/orderer/tls/server.crt"
+  rm -f "$work"/*.key
+  repack stranger
+  out=$("$kit" --home "$macau" import "$work/stranger.tar.gz" 2>&1); rc=$?
+  check "Zhuhai's export with another CA, imported again, is refused without --replace" \
+    test $rc -ne 0 -a -n "$(grep -F 'imported before with other contents' <<<"$out")"
+  local expected; expected=$(openssl x509 -noout -fingerprint -sha256 -in "$NET/orgs/zhuhai/msp/cacerts/ca.pem" | cut -d= -f2)
+  out=$("$kit" --home "$macau" import "$work/stranger.tar.gz" --replace --expect-ca "$expected" 2>&1); rc=$?
+  show "$(tail -n 1 <<<"$out")"
+  check "... and with --replace, refused when its fingerprint is not the one Zhuhai's administrator read out" \
+    test $rc -ne 0 -a -n "$(grep -F 'fingerprint is' <<<"$out")"
+  forged signer; self_made_ca "$work/signer/msp/cacerts/ca.pem"; cp "$NET/orgs/zhuhai/msp/cacerts/ca.pem" "$work/signer/msp/tlscacerts/tlsca.pem"; repack signer
+  out=$("$kit" --home "$macau" import "$work/signer.tar.gz" --replace 2>&1); rc=$?
+  check "an export whose admin certificate its CA did not issue is refused" \
+    test $rc -ne 0 -a -n "$(grep -E 'admin certificate was not issued|orderer.s TLS certificate was not issued' <<<"$out")"
+  check "nothing of these was installed in Macau's partners/" \
+    test "$(find "$macau/partners" -type f -exec sha256sum {} + | sort)" = "$before"
+
+  # An assembler that swaps Zhuhai's CA in the genesis block: a copy of Macau's home with a
+  # forged partners/zhuhai makes the block; Zhuhai and the committee check it.
+  local rogue="$work/rogue-home"
+  cp -a "$macau" "$rogue"
+  self_made_ca "$rogue/partners/zhuhai/msp/cacerts/ca.pem"
+  "$kit" --home "$rogue" channel-block "$work/rogue.block" >/dev/null 2>&1
+  check "a rogue assembler could write a genesis block with a swapped CA" test -s "$work/rogue.block"
+  out=$("$kit" --home "$NET/orgs/zhuhai" check-block "$work/rogue.block" 2>&1); rc=$?
+  show "$out"
+  check "Zhuhai refuses that block: its enrolment CA is not its own" test $rc -ne 0 -a -n "$(grep -F 'ZhuhaiPSBMSP: enrolment CA' <<<"$out")"
+  out=$("$kit" --home "$NET/orgs/oversight" check-block "$work/rogue.block" 2>&1); rc=$?
+  check "the committee refuses it too: not the CA it imported from Zhuhai" test $rc -ne 0
+  out=$("$kit" --home "$NET/orgs/oversight" check-block "$NET/config/gba-exchange.block" 2>&1); rc=$?
+  check "the channel's real genesis block passes the same check" test $rc -eq 0
+  rm -rf "$work"
+}
+
 # The log writer flushes each line; it ends a moment after the process it logs.
 wait_for_file_quiet() { local end=$((SECONDS + 30)); until grep -q 'line 00399' "$1" 2>/dev/null || [ $SECONDS -ge $end ]; do sleep 0.2; done; }
 
@@ -181,8 +250,9 @@ case "${1:-}" in
   up-twice) test_up_twice; test_certificates ;;
   peer-cli) test_peer_cli; test_launcher ;;
   operators) test_operators ;;
+  public-parts) test_public_parts ;;
   restart) test_restart ;;
-  *) echo "usage: $0 port-taken|up-twice|peer-cli|operators|restart" >&2; exit 2 ;;
+  *) echo "usage: $0 port-taken|up-twice|peer-cli|operators|public-parts|restart" >&2; exit 2 ;;
 esac
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
