@@ -86,22 +86,8 @@ normalise_msp() { # msp-dir
   mv "$msp"/cacerts/*.pem "$msp/cacerts/ca.pem" 2>/dev/null || true
   if ls "$msp"/keystore/*_sk >/dev/null 2>&1; then mv "$msp"/keystore/*_sk "$msp/keystore/key.pem"; fi
   rm -rf "$msp/IssuerPublicKey" "$msp/IssuerRevocationPublicKey" "$msp/user"
-  cat > "$msp/config.yaml" <<YAML
-NodeOUs:
-  Enable: true
-  ClientOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: client
-  PeerOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: peer
-  AdminOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: admin
-  OrdererOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: orderer
-YAML
+  # The NodeOU config every organisation's MSP carries; imports require it to the byte.
+  cp "$NETCFG/nodeous.yaml" "$msp/config.yaml"
 }
 
 # An enrolment identity (MSP: signcerts/cert.pem, keystore/key.pem) into dir/msp.

@@ -2,6 +2,7 @@
 """What crosses between organisations, checked on arrival. Used by scripts/org.sh.
 
   public_parts.py import BUNDLE PARTNERS_DIR OWN_ORG CATALOGUE [--expect-ca FP] [--expect-tlsca FP] [--replace]
+      (CATALOGUE: network-config/organisations.conf; nodeous.yaml beside it is the NodeOU config)
       Checks another organisation's export (scripts/org.sh export) and installs it as
       PARTNERS_DIR/<org>/, printing the fingerprints its administrator must confirm.
   public_parts.py check-block BLOCK_JSON --org MSP_ID,CA,TLSCA,CONSENTER,PEER,ORDERER ...
@@ -31,21 +32,6 @@ ALLOWED = {
 ENV_KEYS = {"ORG", "MSP_ID", "KIND", "NAME", "PEER", "ORDERER", "EXCHANGE_NODE"}
 ENDPOINT = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?:[0-9]{1,5}$")
 MAX_FILE_BYTES = 64 * 1024
-NODE_OUS = """NodeOUs:
-  Enable: true
-  ClientOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: client
-  PeerOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: peer
-  AdminOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: admin
-  OrdererOUIdentifier:
-    Certificate: cacerts/ca.pem
-    OrganizationalUnitIdentifier: orderer
-"""
 
 
 class Refused(Exception):
@@ -137,7 +123,7 @@ def catalogue(path):
     return orgs
 
 
-def check_bundle(files, own_org, orgs, work):
+def check_bundle(files, own_org, orgs, catalogue_path, work):
     env = parse_env(files["org.env"])
     org = env.get("ORG", "")
     if org not in orgs:
@@ -160,7 +146,7 @@ def check_bundle(files, own_org, orgs, work):
             raise Refused(f"{label} names '{subject_of(pem)}', not O={known['name']}")
     if fingerprint(ca) == fingerprint(tlsca):
         raise Refused("the enrolment CA and the TLS CA are the same certificate; they must be two CAs")
-    if files["msp/config.yaml"].decode("utf-8", "replace") != NODE_OUS:
+    if files["msp/config.yaml"] != open(os.path.join(os.path.dirname(catalogue_path), "nodeous.yaml"), "rb").read():
         raise Refused("msp/config.yaml is not the NodeOU configuration every organisation of the channel uses")
     admin = files["admins/admin.pem"]
     if not issued_by(admin, ca, work):
@@ -191,7 +177,7 @@ def cmd_import(args):
     orgs = catalogue(args.catalogue)
     with tempfile.TemporaryDirectory() as work:
         files = read_bundle(args.bundle)
-        env = check_bundle(files, args.own, orgs, work)
+        env = check_bundle(files, args.own, orgs, args.catalogue, work)
         prints = dict(fingerprints(files))
         for label, expected in (("enrolment CA", args.expect_ca), ("TLS CA", args.expect_tlsca)):
             if expected and not same_fingerprint(prints[label], expected):

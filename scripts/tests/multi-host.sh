@@ -60,15 +60,17 @@ addr_of() { local i; for i in "${!ORG_KEYS[@]}"; do [ "${ORG_KEYS[$i]}" = "$1" ]
 home_of() { echo "$WORK/$1"; }
 on() { local o=$1; shift; ip netns exec "$(ns_of "$o")" "$@"; }
 kit() { local o=$1; shift; on "$o" "$ROOT/scripts/org.sh" --home "$(home_of "$o")" "$@"; }
-chain_of() { kit "$1" chain-info; }
-same_chain() { # orgs...: every one's peer at the same height and newest block hash
-  local first="" o info
+# Whether a probe answers the same for every organisation given.
+same_for() { # probe orgs...
+  local probe=$1 first="" o info; shift
   for o in "$@"; do
-    info=$(chain_of "$o") || return 1
+    info=$("$probe" "$o") || return 1
     [ -n "$first" ] || first=$info
     [ "$info" = "$first" ] || return 1
   done
 }
+chain_of() { kit "$1" chain-info; }
+same_chain() { same_for chain_of "$@"; } # orgs...: their peers at the same height and newest block hash
 FORCES=() ; for o in "${ORG_KEYS[@]}"; do [ "${ORG_KIND[$o]}" = force ] && FORCES+=("$o"); done
 COMMITTEE=$(for o in "${ORG_KEYS[@]}"; do [ "${ORG_KIND[$o]}" = committee ] && echo "$o"; done | head -1)
 
@@ -321,14 +323,7 @@ orderer_newest() { # org: "NUMBER PREVIOUS-HASH DATA-HASH" of the newest block i
     'import json,sys; h=json.load(sys.stdin)["header"]; print(h["number"], h["previous_hash"], h["data_hash"])'
   rc=$?; rm -f "$f"; return $rc
 }
-same_orderers() {
-  local first="" o info
-  for o in "${ORG_KEYS[@]}"; do
-    info=$(orderer_newest "$o") || return 1
-    [ -n "$first" ] || first=$info
-    [ "$info" = "$first" ] || return 1
-  done
-}
+same_orderers() { same_for orderer_newest "${ORG_KEYS[@]}"; }
 check "every orderer serves the same newest block (number, previous hash, data hash)" eventually 120 same_orderers
 for o in "${ORG_KEYS[@]}"; do echo "   $o's orderer: block $(orderer_newest "$o" | cut -d' ' -f1)"; done
 lost=""
