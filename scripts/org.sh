@@ -38,6 +38,7 @@ Run:
   chaincode-approve JAR   its admin approves the definition of the jar's version
   chaincode-commit JAR    commit the definition the organisations approved
   chaincode-serve JAR     run its chaincode server for the committed version
+  register-forces      (the committee) register every force of the channel on the ledger
   client-config        write DIR/gbx-network.json for its own users
   client-entry         print its entry of a connection config (JSON)
   import-all DIR       import every other organisation's export found in DIR (DIR/<org>.tar.gz)
@@ -245,6 +246,7 @@ case $command in
   chaincode-approve) cc_approve "${1:?chaincode-approve needs the jar}" ;;
   chaincode-commit) cc_commit "${1:?chaincode-commit needs the jar}" ;;
   chaincode-serve) cc_serve "${1:?chaincode-serve needs the jar}" ;;
+  register-forces) cc_register_forces ;;
   client-config) write_own_config; say "   wrote $HOME_DIR/gbx-network.json" ;;
   client-entry) own_entry ;;
   import-all) for f in "${1:?import-all needs the folder of exports}"/*.tar.gz; do

@@ -10,15 +10,24 @@ started=$SECONDS
 # Each step says when it starts, counted from the start of the run.
 step() { printf '\n==> [%d:%02d] %s\n' $(( (SECONDS - started) / 60 )) $(( (SECONDS - started) % 60 )) "$*"; }
 
+step "Docs: every reference resolves inside the clone"
+scripts/tests/docs-links.py --self-test
+
 step "Fabric binaries"
 scripts/build-fabric.sh
 
 step "Tools the integration tests need"
-# Headless Chromium renders the committee's HTML report in the audit tests.
-if ! command -v chromium >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Headless Chromium renders the committee's HTML report in the audit tests; the Noto CJK fonts
+# draw its Chinese pages (the screenshots under gateway-client/target/report-screenshots/).
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 chromium --version
+
+step "The attack client (Go, into gateway-client/target/)"
+# The integration tests' independent Fabric client: it signs, endorses on the peers a test
+# picks and submits without gbx (docs/ledger.md, "Proved on the real network").
+(cd gateway-client/src/test/attack-client && go build -o ../../../target/attack-client .)
 
 step "Build and unit tests"
 mvn -B -q install 2>&1 | tail -n 200

@@ -4,19 +4,22 @@
 # org.sh after kit.sh and channel.sh.
 source "$NETCFG/chaincode/definition.conf"
 
-# The version and package label come from the jar's hash: every organisation builds the
-# chaincode from the same commit, gets the same bytes (a reproducible build) and approves the
-# same version.
-cc_version() { sha256sum "$1" | cut -c1-12; } # jar
-cc_label() { echo "${CHAINCODE_NAME}_$(cc_version "$1")"; }
-
-# MAJORITY of the organisations' peers, however many organisations there are.
+# Two forces' peers, however many organisations the channel has: never the committee, so the
+# committee plus one force can never create a key (docs/ledger.md, "Who must endorse").
 endorsement_policy() {
   local o members=()
-  for o in "${ORG_KEYS[@]}"; do members+=("'${ORG_MSP[$o]}.peer'"); done
-  local n=${#members[@]}
-  (IFS=,; echo "OutOf($(( n / 2 + 1 )),${members[*]})")
+  for o in $(channel_orgs); do
+    [ "$(kind_of "$o")" = force ] && members+=("'$(msp_id_of "$o").peer'")
+  done
+  [ ${#members[@]} -ge 2 ] || die "the chaincode policy needs at least two forces in the channel"
+  (IFS=,; echo "OutOf(2,${members[*]})")
 }
+
+# The version and package label come from the jar's hash and the policy (a new policy alone is
+# a new definition too): every organisation builds the chaincode from the same commit, gets the
+# same bytes (a reproducible build) and approves the same version.
+cc_version() { (sha256sum "$1" | cut -c1-64; endorsement_policy) | sha256sum | cut -c1-12; } # jar
+cc_label() { echo "${CHAINCODE_NAME}_$(cc_version "$1")"; }
 
 # Explicit collections, when collections.json names any (case details use implicit ones).
 CC_COLLECTIONS=()
@@ -145,4 +148,29 @@ cc_serve() { # jar
   wait_for 120 "the chaincode server of $ORG" bash -c "exec 3<>/dev/tcp/$ADDRESS/$(own_port chaincode)" \
     || die "chaincode server of $ORG did not start (see $LOGS/chaincode-$ORG.log)"
   say "   chaincode server of $ORG listening on $(bind_at chaincode)"
+}
+
+# The committee registers every force of the channel on the ledger (idempotent): only a
+# registered force exchanges, and its suspension record then needs the committee's peer alone to
+# change. Endorsed by the forces' peers, as the chaincode's policy asks.
+cc_register_forces() {
+  [ "$KIND" = committee ] || die "only the committee registers the forces; $NAME is a $KIND"
+  local o peers=() forces=()
+  for o in $(channel_orgs); do
+    [ "$(kind_of "$o")" = force ] || continue
+    forces+=("$(msp_id_of "$o")")
+    peers+=(--peerAddresses "$(peer_endpoint_of "$o")" --tlsRootCertFiles "$(tls_ca_of "$o")")
+  done
+  for o in "${forces[@]}"; do
+    # The chaincode servers have just (re)started: the first invoke may find them not ready.
+    wait_for 120 "registration of $o" register_force "$o" "${peers[@]}" \
+      || die "the committee could not register $o (see $LOGS/peer-cli-$ORG.log)"
+  done
+  say "   forces registered on the ledger: ${forces[*]}"
+}
+register_force() { # msp peer-args...
+  local msp=$1; shift
+  as_admin peer chaincode invoke -o "$(dial_at orderer)" --tls --cafile "$(own_tls_ca)" -C "$CHANNEL_NAME" \
+    -n "$CHAINCODE_NAME" -c "{\"Args\":[\"RegisterForce\",\"$msp\"]}" "$@" --waitForEvent 2>&1 \
+    | append_log "$LOGS/peer-cli-$ORG.log"
 }

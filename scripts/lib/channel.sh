@@ -32,7 +32,6 @@ as_admin() { # command...
 org_msp_dir() { if [ "$1" = "$ORG" ]; then echo "$HOME_DIR/msp"; else echo "$(partner_dir "$1")/msp"; fi; }
 consenter_cert_of() { if [ "$1" = "$ORG" ]; then echo "$HOME_DIR/orderer/tls/server.crt"; else echo "$(partner_dir "$1")/orderer/tls/server.crt"; fi; }
 orderer_endpoint_of() { if [ "$1" = "$ORG" ]; then dial_at orderer; else partner_value "$1" ORDERER; fi; }
-msp_id_of() { if [ "$1" = "$ORG" ]; then echo "$MSP_ID"; else partner_value "$1" MSP_ID; fi; }
 
 # configtx.yaml for the channel's genesis, from this organisation and every partner imported.
 write_configtx() { # dir

@@ -87,6 +87,8 @@ channel_orgs() {
   done
 }
 
-# An organisation's peer endpoint and TLS CA, whether it is this one or a partner.
+# An organisation's MSP id, kind, peer endpoint and TLS CA, whether it is this one or a partner.
+msp_id_of() { if [ "$1" = "$ORG" ]; then echo "$MSP_ID"; else partner_value "$1" MSP_ID; fi; }
+kind_of() { if [ "$1" = "$ORG" ]; then echo "$KIND"; else partner_value "$1" KIND; fi; }
 peer_endpoint_of() { if [ "$1" = "$ORG" ]; then dial_at peer; else partner_value "$1" PEER; fi; }
 tls_ca_of() { if [ "$1" = "$ORG" ]; then own_tls_ca; else partner_tls_ca "$1"; fi; }

@@ -96,7 +96,7 @@ class ExchangeContractTest {
         void requires_both_forces_to_endorse_every_key_it_writes() {
             exchange.create(ID);
 
-            assertThat(channel.ledger().publicState().keySet()).allSatisfy(key -> {
+            assertThat(channel.ledger().exchangeState().keySet()).allSatisfy(key -> {
                 DecodedKeyPolicy policy = DecodedKeyPolicy.of(channel.ledger().validationParameter(key));
                 assertThat(policy.mspIds()).containsExactlyInAnyOrder(MACAU, ZHUHAI);
                 assertThat(policy.roles()).containsOnly(MSPRoleType.PEER);
@@ -367,7 +367,7 @@ class ExchangeContractTest {
                     exchange.macauLiaison, (c, ctx) -> c.recordAccess(ctx, ID, "Late look")));
 
             assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.GRANT_EXPIRED);
-            assertThat(refusal.getMessage()).contains("the grant expired at " + Samples.EXPIRES_AT);
+            assertThat(refusal.getMessage()).contains("the grant expires at " + Samples.EXPIRES_AT);
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.SortedSet;
 import org.gbx.chaincode.rules.Input;
+import org.gbx.chaincode.rules.ProposalTime;
 
 /** The {@code grantJson} argument of ApproveRequest. */
 public record GrantDraft(
@@ -27,18 +28,21 @@ public record GrantDraft(
 
     /**
      * The grant for {@code request}: it can only narrow what was asked, and it must end,
-     * and be destroyed, within the retention the requester asked for.
+     * and be destroyed, within the retention the requester asked for. Both limits hold for any
+     * time the endorsement can have happened at: the expiry is after the latest, the destroy-by
+     * date within the retention counted from the earliest.
      */
-    public Grant toGrant(ExchangeRequest request, String approver, Instant now) {
+    public Grant toGrant(ExchangeRequest request, String approver, ProposalTime time) {
         SortedSet<DataCategory> granted = DataCategory.canonical(categories);
         if (granted.isEmpty() || !request.categories().containsAll(granted)) {
             throw GRANT_EXCEEDS_REQUEST.refuse("granted categories must be a non-empty subset of the requested ones");
         }
-        if (!expiresAt.isAfter(now) || destroyBy.isBefore(expiresAt)
-                || destroyBy.isAfter(now.plus(Duration.ofDays(request.retentionDays())))) {
-            throw INVALID_DEADLINE.refuse("need now < expiresAt <= destroyBy <= now + retentionDays");
+        if (!expiresAt.isAfter(time.latest()) || destroyBy.isBefore(expiresAt)
+                || destroyBy.isAfter(time.earliest().plus(Duration.ofDays(request.retentionDays())))) {
+            throw INVALID_DEADLINE.refuse("need now + " + ProposalTime.WINDOW.toSeconds()
+                    + " s < expiresAt <= destroyBy <= now - " + ProposalTime.WINDOW.toSeconds() + " s + retentionDays");
         }
         return new Grant(granted, expiresAt, maxAccesses, destroyBy,
-                Input.optionalText("conditions", conditions, MAX_NOTE), approver, now);
+                Input.optionalText("conditions", conditions, MAX_NOTE), approver, time.recorded());
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.config.ConfigException;
 import org.gbx.client.evidence.EvidenceException;
+import org.gbx.client.lookup.ask.LookupException;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
@@ -83,6 +84,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (e instanceof BlockSourceException unreadable) {
             return new Report(ExitCode.UNAVAILABLE, messages.get("error.blocks", unreadable.getMessage()));
         }
+        if (e instanceof LookupException lookup) {
+            ExitCode code = switch (lookup.reason()) {
+                case HOLDER_HAS_NO_KEY -> ExitCode.NOT_FOUND;
+                case NO_SET, HOLDER_UNREACHABLE -> ExitCode.UNAVAILABLE;
+                case HOLDER_REFUSED, PROOF_REJECTED -> ExitCode.REFUSED;
+            };
+            return new Report(code, messages.get("error.lookup." + lookup.reason(),
+                    lookup.lookupId() == null ? "-" : lookup.lookupId(), lookup.getMessage()));
+        }
         if (e instanceof EvidenceException evidence) {
             return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED
                     : ExitCode.NOT_FOUND, messages.get("error.evidence." + evidence.reason(), evidence.arguments()));
@@ -101,7 +111,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         String rule = messages.find("refusal." + refusal.code()).orElse(refusal.code());
         String detail = gbx.session().time().localiseTimesIn(refusal.reason());
         ExitCode exitCode = refusal.code().endsWith("NOT_FOUND") ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-        return new Report(exitCode, messages.get("error.refused", organisation, rule, refusal.code(), detail)
-                .replace("%n", System.lineSeparator()));
+        String refused = messages.get("error.refused", organisation, rule, refusal.code(), detail)
+                .replace("%n", System.lineSeparator());
+        if (refusal.isAfterLostRace()) {
+            // Another officer's transaction won the race (e.g. three accesses at once on a one-access grant).
+            String race = messages.get(refusal.code().equals("ACCESS_LIMIT_REACHED") ? "error.lostRace.grant"
+                    : "error.lostRace.request");
+            refused = race + System.lineSeparator() + refused;
+        }
+        return new Report(exitCode, refused);
     }
 }

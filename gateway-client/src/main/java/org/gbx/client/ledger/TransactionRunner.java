@@ -47,11 +47,14 @@ final class TransactionRunner {
     }
 
     Outcome submit(TransactionCall call) {
+        boolean lostRace = false;
         for (int attempt = 1; ; attempt++) {
             Proposal proposal = propose(call);
             SubmittedTransaction submitted;
             try {
                 submitted = endorseAndSubmit(call, proposal);
+            } catch (ChaincodeRefusalException e) {
+                throw lostRace ? e.afterLostRace() : e;
             } catch (EndorsementFailedException e) {
                 if (!retry.isRetryable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
@@ -67,6 +70,7 @@ final class TransactionRunner {
             if (!retry.isRetryable(status.getCode()) || attempt >= retry.maxAttempts()) {
                 throw new CommitRejectedException(call.name(), status.getTransactionId(), status.getCode().name());
             }
+            lostRace = true;
             pauseBefore(attempt + 1, new CommitRejectedException(call.name(), status.getTransactionId(),
                     status.getCode().name()));
         }

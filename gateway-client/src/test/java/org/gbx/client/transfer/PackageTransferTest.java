@@ -170,8 +170,11 @@ class PackageTransferTest {
             assertThatThrownBy(() -> fetcher.fetch("127.0.0.1:" + down.getLocalPort(), "ZhuhaiPSBMSP", "req-7",
                     incoming, TransferListener.NONE))
                     .isInstanceOfSatisfying(TransferFailedException.class, e -> assertThat(e.retryLater()).isTrue());
-            // A few attempts, not 20: the node's queue retries the job after its retry pause.
-            assertThat(connections.get()).as("attempts to reach the sender").isEqualTo(PackageFetcher.IDLE_ATTEMPTS);
+            // A few attempts, not 20: the node's queue retries the job after its retry pause. Each attempt's
+            // channel connects once, and gRPC may retry a call that never left the client once more on a
+            // new connection before the attempt shuts the channel (seen on a busy machine: 4 for 3).
+            assertThat(connections.get()).as("connections to the sender")
+                    .isBetween(PackageFetcher.IDLE_ATTEMPTS, 2 * PackageFetcher.IDLE_ATTEMPTS);
         }
     }
 }
