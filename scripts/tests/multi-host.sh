@@ -59,7 +59,8 @@ ns_of() { echo "$PREFIX$1"; }
 addr_of() { local i; for i in "${!ORG_KEYS[@]}"; do [ "${ORG_KEYS[$i]}" = "$1" ] && echo "$SUBNET.$((11 + i))"; done; }
 home_of() { echo "$WORK/$1"; }
 on() { local o=$1; shift; ip netns exec "$(ns_of "$o")" "$@"; }
-kit() { local o=$1; shift; on "$o" "$ROOT/scripts/org.sh" --home "$(home_of "$o")" "$@"; }
+# Its temporary files too stay in its home, so that the key check below sees all it wrote.
+kit() { local o=$1; shift; mkdir -p "$(home_of "$o")/tmp"; on "$o" env TMPDIR="$(home_of "$o")/tmp" "$ROOT/scripts/org.sh" --home "$(home_of "$o")" "$@"; }
 # Whether a probe answers the same for every organisation given.
 same_for() { # probe orgs...
   local probe=$1 first="" o info; shift
@@ -170,10 +171,15 @@ install_and_approve() { # org: its own copy of the jar, built from the same comm
   mkdir -p "$(home_of "$1")/build" && cp "$JAR" "$(own_jar "$1")" &&
     kit "$1" chaincode-install "$(own_jar "$1")" && kit "$1" chaincode-approve "$(own_jar "$1")"
 }
-each_host "{org} installs the chaincode on its peer; its admin approves version $(sha256sum "$JAR" | cut -c1-12)" install_and_approve
+each_host "{org} installs the chaincode (jar $(sha256sum "$JAR" | cut -c1-12)) on its peer; its admin approves it" install_and_approve
+show "$(grep 'approved by' "$WORK/out-${ORG_KEYS[0]}")"
+versions=$(for o in "${ORG_KEYS[@]}"; do grep -o 'version [0-9a-f]*' "$WORK/out-$o"; done | sort -u)
+check "every organisation approved the same version, from its own copy of the jar ($versions)" test "$(wc -l <<<"$versions")" -eq 1
 require "$COMMITTEE commits the definition with every peer's endorsement" kit "$COMMITTEE" chaincode-commit "$(own_jar "$COMMITTEE")"
 serve() { kit "$1" chaincode-serve "$(own_jar "$1")" && kit "$1" client-config && kit "$1" wait-discovery; }
 each_host "{org} runs its chaincode server on its address; its peer discovers every organisation's" serve
+require "$COMMITTEE's admin registers the forces on the ledger, endorsed by their peers across the links" \
+  kit "$COMMITTEE" register-forces
 
 # --- an exchange across the hosts --------------------------------------------------------------
 GBX_JAR_SRC="$ROOT/gateway-client/target/gbx.jar"
@@ -196,15 +202,28 @@ subject=$(java -cp "$GBX" org.h2.tools.Shell -url "jdbc:h2:file:$(home_of zhuhai
   "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
    b.person_id = p.person_id) ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
 require "a person with border crossings is on Zhuhai's file" test -n "$subject"
-for o in "${FORCES[@]}"; do require "$o's exchange node listens on $(addr_of "$o")" kit "$o" exchange-node start; done
-details="$WORK/details.json"
+for o in "${FORCES[@]}"; do
+  require "$o's exchange node listens on $(addr_of "$o")" kit "$o" exchange-node start
+  check "... and says so" grep -q "serving packages on $(addr_of "$o"):" "$(home_of "$o")/logs/exchange-node-$o.log"
+done
+# The lookup services, beside the exchange nodes (port + 1): Macau's fetches Zhuhai's set across the link.
+require "Macau's node receives Zhuhai's lookup set from $(addr_of zhuhai)" \
+  eventually 180 grep -q "received the lookup set of ZhuhaiPSBMSP" "$(home_of macau)/logs/exchange-node-macau.log"
 read -r id_type id_number <<< "$subject"
+case $id_type in MACAU_BIR) lookup_type=macau-id ;; HONG_KONG_ID) lookup_type=hk-id ;; *) lookup_type=mainland-id ;; esac
+out=$(gbx macau liaison1 lookup --json --target zhuhai --id-type "$lookup_type" --id "$id_number" \
+  --purpose "Trace a suspect's crossings in a cross-border fraud case" --legal-basis "Liaison agreement 2024, art. 3" 2>&1)
+check "Macau's officer looks the person up in Zhuhai's set, Zhuhai's service evaluating across the link: a hit" \
+  test "$(json "j['hit']" <<<"$out" 2>/dev/null)" = True || show "$(grep -v "$id_number" <<<"$out")"
+lookup_id=$(json "j['lookup']['lookupId']" <<<"$out" 2>/dev/null)
+details="$WORK/details.json"
 (umask 077; printf '{"narrative":"Cross-border fraud","subjects":[{"idNumber":"%s","idType":"%s"}]}' "$id_number" "$id_type" > "$details")
 unset subject id_number
 request="HOSTS-$(date -u +%Y%m%d-%H%M%S)-$$"
 out=$(gbx macau liaison1 request create --json --id "$request" --target ZhuhaiPSBMSP \
   --purpose "Trace a suspect's crossings in a cross-border fraud case" --legal-basis "Liaison agreement 2024, art. 3" \
-  --handling H1 --urgency URGENT --retention-days 30 --categories BORDER_CROSSINGS --details "$details" 2>&1)
+  --handling H1 --urgency URGENT --retention-days 30 --categories BORDER_CROSSINGS ${lookup_id:+--lookup "$lookup_id"} \
+  --details "$details" 2>&1)
 require "Macau's liaison officer, in Macau's namespace, asks through Macau's peer" test $? -eq 0
 rm -f "$details"
 granted=""
@@ -243,23 +262,26 @@ done
 
 # --- where the keys are ----------------------------------------------------------------------
 phase "Private keys: each organisation's are in its own folder only"
+# PEM keys (CAs, nodes, users, TLS) and the lookup service's secret keys (hex, *.key).
+key_files() { { grep -rl 'PRIVATE KEY' "$1"; find "$1" -type f -name '*.key'; } | sort -u; } # folder
 for o in "${ORG_KEYS[@]}"; do
-  keys=$(grep -rl 'PRIVATE KEY' "$(home_of "$o")" | sort)
+  keys=$(key_files "$(home_of "$o")")
   echo "   $o: $(wc -l <<<"$keys") private key files in $(home_of "$o")"
   sed "s|^$(home_of "$o")/|     |" <<<"$keys"
   elsewhere=""
   for k in $keys; do
     sum=$(sha256sum "$k" | cut -d' ' -f1)
-    for p in "${ORG_KEYS[@]}"; do
-      [ "$p" = "$o" ] && continue
-      found=$(find "$(home_of "$p")" -type f -size -64k -exec sha256sum {} + | awk -v s="$sum" '$1 == s {print $2}')
-      [ -z "$found" ] || elsewhere+="$k also at $found; "
-    done
+    found=$(find "$WORK" -path "$(home_of "$o")" -prune -o -type f -size -64k -exec sha256sum {} + |
+      awk -v s="$sum" '$1 == s {print $2}')
+    [ -z "$found" ] || elsewhere+="$k also at $found; "
   done
-  check "none of $o's private keys is in another organisation's folder" test -z "$elsewhere"
+  check "none of $o's private keys is anywhere else the test made (other folders, what was sent)" test -z "$elsewhere"
   [ -z "$elsewhere" ] || show "$elsewhere"
-  check "$o's partners/ holds no private key" test -z "$(grep -rl 'PRIVATE KEY' "$(home_of "$o")/partners")"
+  check "$o's partners/ holds no private key" test -z "$(key_files "$(home_of "$o")/partners")"
 done
+outside=$(for f in "$WORK"/*; do case " ${ORG_KEYS[*]} " in *" $(basename "$f") "*) ;; *) key_files "$f" ;; esac; done)
+check "no private key file outside the organisations' folders (exports, genesis block, the test's own files)" test -z "$outside"
+[ -z "$outside" ] || show "$outside"
 
 # --- every peer agrees ------------------------------------------------------------------------
 phase "Every peer holds the same chain"
@@ -271,40 +293,37 @@ CUT=zhuhai
 phase "Zhuhai's link is cut: the two others go on ordering and committing"
 before=$(chain_of "$CUT"); before=${before%% *}
 ip -n "$SWITCH" link set "$(link_of "$CUT")" down
-ping_id() { echo "cut-$$-$1"; }
 # As one organisation's admin with the stock peer CLI, on its own host.
 peer_cli() { # org peer-args...
   local o=$1; shift
   on "$o" bash -c 'eval "$("$1" --home "$2" env admin)"; shift 2; peer "$@" 2>&1' _ "$ROOT/scripts/org.sh" "$(home_of "$o")" "$@"
 }
-tls_ca_path() { if [ "$1" = macau ]; then echo "$(home_of macau)/msp/tlscacerts/tlsca.pem"; else echo "$(home_of macau)/partners/$1/msp/tlscacerts/tlsca.pem"; fi; }
-# Macau's admin submits a ping through Macau's and the committee's peers (two of three endorse)
-# to Macau's orderer; it is acknowledged once the ordering service accepted it.
-submit_ping() { # id
-  local o args=()
-  for o in macau "$COMMITTEE"; do
-    args+=(--peerAddresses "$(addr_of "$o"):$(port_of "${ORG_BASE[$o]}" 0 peer)" --tlsRootCertFiles "$(tls_ca_path "$o")")
-  done
-  peer_cli macau chaincode invoke -C "$CHANNEL" -n exchange -c "{\"Args\":[\"Ping\",\"$1\"]}" \
-    -o "$(addr_of macau):$(port_of "${ORG_BASE[macau]}" 0 orderer)" --tls --cafile "$(tls_ca_path macau)" "${args[@]}"
+# Whether an organisation's peer holds the transaction as valid (its validation code, from qscc).
+valid_on() { # org transaction-id
+  peer_cli "$1" chaincode query -C "$CHANNEL" -n qscc -c "{\"Args\":[\"GetTransactionByID\",\"$CHANNEL\",\"$2\"]}" --hex |
+    grep -E '^[0-9a-f]+$' | tail -n 1 | python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.stdin.read().strip()))' |
+    configtxlator proto_decode --type protos.ProcessedTransaction 2>/dev/null |
+    python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin).get("validationCode", 0) in (0, "VALID") else 1)' 2>/dev/null
 }
-ping_on() { peer_cli "$1" chaincode query -C "$CHANNEL" -n exchange -c "{\"Args\":[\"GetPing\",\"$2\"]}" >/dev/null; } # org id
+# With one force cut off no exchange can go on: every exchange step needs both forces' peers.
+# What the committee's peer alone endorses can: the committee suspends Zhuhai and lifts it again,
+# twice, with its auditor's gbx in its own namespace (submitted through the orderers it still
+# reaches; gbx returns once the committee's peer committed it).
 acknowledged=()
-for n in 1 2 3; do
-  id=$(ping_id "$n") deadline=$((SECONDS + 120))
+for n in 1 2 3 4; do
+  if [ $((n % 2)) = 1 ]; then change=suspend; else change=unsuspend; fi
+  deadline=$((SECONDS + 120)) ok=no
   # Right after the cut, Raft may be electing a new leader: a refused submission is tried again.
-  # The peer CLI exits 0 only once the ordering service accepted the transaction.
-  ok=no
-  until out=$(submit_ping "$id") && ok=yes; do
+  until out=$(gbx "$COMMITTEE" auditor1 "$change" zhuhai --json --reason "Link test $n while Zhuhai is cut off" 2>&1) && ok=yes; do
     [ $SECONDS -lt $deadline ] || { show "$out"; break; }
     sleep 2
   done
-  [ $ok = no ] || acknowledged+=("$id")
+  [ $ok = no ] || acknowledged+=("$(json "j['transactionId']" <<<"$out")")
 done
-check "with Zhuhai cut off, the ordering service acknowledged 3 of 3 transactions (${#acknowledged[@]})" \
-  test "${#acknowledged[@]}" -eq 3
-committed_meanwhile() { local id o; for id in "${acknowledged[@]}"; do for o in macau "$COMMITTEE"; do ping_on "$o" "$id" || return 1; done; done; }
-check "... and Macau's and the committee's peers committed each" eventually 120 committed_meanwhile
+check "with Zhuhai cut off, the committee's peer committed 4 of 4 suspensions and lifts (${#acknowledged[@]})" \
+  test "${#acknowledged[@]}" -eq 4
+committed_meanwhile() { local id o; for id in "${acknowledged[@]}"; do for o in macau "$COMMITTEE"; do valid_on "$o" "$id" || return 1; done; done; }
+check "... and Macau's and the committee's peers hold each as valid" eventually 120 committed_meanwhile
 check "Macau's and the committee's peers agree meanwhile" eventually 60 same_chain macau "$COMMITTEE"
 now=$(chain_of "$CUT"); now=${now%% *}
 check "Zhuhai's peer, cut off, stayed behind (height $before, then $now; the others $(chain_of macau | cut -d' ' -f1))" \
@@ -328,9 +347,9 @@ check "every orderer serves the same newest block (number, previous hash, data h
 for o in "${ORG_KEYS[@]}"; do echo "   $o's orderer: block $(orderer_newest "$o" | cut -d' ' -f1)"; done
 lost=""
 for id in "${acknowledged[@]}"; do
-  for o in "${ORG_KEYS[@]}"; do ping_on "$o" "$id" || lost+="$id on $o; "; done
+  for o in "${ORG_KEYS[@]}"; do valid_on "$o" "$id" || lost+="$id on $o; "; done
 done
-check "every transaction acknowledged while Zhuhai was cut off is on every peer, Zhuhai's too" test -z "$lost"
+check "every transaction acknowledged while Zhuhai was cut off is valid on every peer, Zhuhai's too" test -z "$lost"
 [ -z "$lost" ] || show "missing: $lost"
 
 [ "$failed" -eq 0 ]

@@ -95,7 +95,7 @@ final class NodeStartCommand extends LedgerCommand {
         RecordsDatabase database = records.open(session, gbx);
         try (ExchangeNode node = ExchangeNode.start(session.connection(), database, settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
-                    session.organisations().displayName(organisation.mspId()), String.valueOf(node.port())));
+                    session.organisations().displayName(organisation.mspId()), address + ":" + node.port()));
             LookupNode lookups = startLookups(session, database, lookupSettings(tls, settings));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (lookups != null) {
@@ -120,7 +120,7 @@ final class NodeStartCommand extends LedgerCommand {
         try {
             LookupNode lookups = LookupNode.start(session.connection(), database, settings);
             session.output().line(session.messages().get("done.lookupStarted",
-                    session.organisations().displayName(session.ownMspId()), String.valueOf(lookups.port())));
+                    session.organisations().displayName(session.ownMspId()), settings.listenAddress() + ":" + lookups.port()));
             return lookups;
         } catch (IOException | RuntimeException e) {
             session.output().line(session.messages().get("error.lookupNotStarted", String.valueOf(settings.port()),

@@ -18,7 +18,6 @@ import org.hyperledger.fabric.client.Contract;
 public final class LookupLedger {
 
     private static final String CONTRACT = "lookup:";
-    private static final String COMMITTEE = "OversightMSP";
 
     private final TransactionRunner runner;
     private final String callerMspId;
@@ -40,11 +39,11 @@ public final class LookupLedger {
 
     /**
      * {@code PublishLookupKey}: this force's key of an epoch, or the refreshed set under it. Its own peer
-     * must endorse (the key's policy and the marker in its collection); the committee's peer joins so
-     * that a new key also meets the chaincode's majority.
+     * must endorse (the key's policy and the marker in its collection); another force's peer joins so
+     * that a new key also meets the chaincode's policy, two forces' peers (never the committee's).
      */
-    public Submitted<LookupKey> publishKey(NewLookupKey key) {
-        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, COMMITTEE)),
+    public Submitted<LookupKey> publishKey(NewLookupKey key, String otherForceMspId) {
+        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, otherForceMspId)),
                 LookupKey.class);
     }
 
