@@ -34,7 +34,7 @@ final class LookupCommand extends LedgerCommand {
     @Option(names = "--target", required = true, paramLabel = "ORG", descriptionKey = "option.lookupTarget")
     String target;
 
-    @Option(names = "--id-type", required = true, paramLabel = "TYPE", descriptionKey = "option.idType")
+    @Option(names = "--id-type", required = true, paramLabel = "TYPE", descriptionKey = "option.lookupIdType")
     String idType;
 
     @Option(names = "--id", required = true, paramLabel = "IDENTIFIER", descriptionKey = "option.lookupId")

@@ -55,7 +55,7 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--peer-node", paramLabel = "MSP=HOST:PORT", descriptionKey = "option.peerNode")
     Map<String, String> peerNodes = new LinkedHashMap<>();
 
-    @Option(names = "--from-block", paramLabel = "BLOCK", descriptionKey = "option.fromBlock")
+    @Option(names = "--from-block", paramLabel = "BLOCK", descriptionKey = "option.nodeFromBlock")
     Long fromBlock;
 
     @Option(names = "--source-reliability", paramLabel = "A|B|C|X", descriptionKey = "option.sourceReliability")

@@ -39,11 +39,14 @@ public final class LookupLedger {
 
     /**
      * {@code PublishLookupKey}: this force's key of an epoch, or the refreshed set under it. Its own peer
-     * must endorse (the key's policy and the marker in its collection); another force's peer joins so
-     * that a new key also meets the chaincode's policy, two forces' peers (never the committee's).
+     * must endorse (the key's policy and the marker in its collection); a second force's peer joins
+     * because a new epoch's key is a new ledger key, which the chaincode-level policy (two forces'
+     * peers, never the committee) decides.
+     *
+     * @param secondForce another force of the channel, whose peer endorses with this force's
      */
-    public Submitted<LookupKey> publishKey(NewLookupKey key, String otherForceMspId) {
-        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, otherForceMspId)),
+    public Submitted<LookupKey> publishKey(NewLookupKey key, String secondForce) {
+        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, secondForce)),
                 LookupKey.class);
     }
 

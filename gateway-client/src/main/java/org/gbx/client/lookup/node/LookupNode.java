@@ -137,22 +137,14 @@ public final class LookupNode implements AutoCloseable {
         NewLookupKey publication = new NewLookupKey(key.epoch(), HexFormat.of().formatHex(key.key().publicKeyBytes()),
                 digest, set.size());
         if (published.isEmpty() || published.get().epoch() != key.epoch() || !published.get().setDigest().equals(digest)) {
-            ledger.publishKey(publication, otherForce());
+            ledger.publishKey(publication, config.organisations().stream()
+                    .filter(o -> !o.mspId().equals(mspId) && o.exchangeNode() != null).map(Organisation::mspId)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the network config names no other force")));
         }
         fingerprint = records;
         LOG.info(() -> "lookup set of epoch " + key.epoch() + ": " + set.size() + " identifiers ("
                 + reading.skipped() + " values skipped as malformed), prepared in " + millis + " ms, "
                 + set.byteSize() + " bytes" + (rotate ? "; new key published" : "; set refreshed"));
-    }
-
-    /** A force of the config other than this one (it has an exchange node): its peer co-endorses a new key. */
-    private String otherForce() {
-        return config.organisations().stream()
-                .filter(organisation -> !organisation.mspId().equals(mspId) && organisation.exchangeNode() != null)
-                .map(Organisation::mspId)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the config names no other force whose peer can endorse"
-                        + " this force's lookup key"));
     }
 
     private void refreshQuietly() {
