@@ -237,7 +237,12 @@ public final class LookupNode implements AutoCloseable {
 
     private void fetch(String holder) throws IOException {
         Optional<LookupKey> key = currentKeyOnLedger(holder);
-        if (key.isEmpty() || received.holds(holder, key.get().epoch(), key.get().setDigest())) {
+        if (key.isEmpty()) {
+            return;
+        }
+        if (received.holds(holder, key.get().epoch(), key.get().setDigest())) {
+            LOG.info(() -> "already holds the lookup set of " + holder + ", epoch " + key.get().epoch()
+                    + ", matching the ledger's digest");
             return;
         }
         try (LookupClient client = LookupClient.connect(directory.endpoint(holder), holder, settings.tls(), trust,
