@@ -1,6 +1,7 @@
 package org.gbx.it.exchange;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -161,5 +162,27 @@ public final class ExchangeNodes {
     static String details(Subject subject) {
         return "{\"narrative\":\"Suspected cross-border fraud\",\"subjects\":[{\"idNumber\":\""
                 + subject.idNumber() + "\",\"idType\":\"" + subject.idType() + "\"}]}";
+    }
+
+    /** Free ports p whose neighbour p + 1 (the node's lookup service) is free too, none the neighbour of another. */
+    static int[] freePortPairs(int count) throws IOException {
+        int[] ports = new int[count];
+        for (int i = 0; i < count; ) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                boolean neighbour = false;
+                for (int j = 0; j < i; j++) {
+                    neighbour |= Math.abs(ports[j] - port) <= 1;
+                }
+                try (ServerSocket second = new ServerSocket(port + 1)) {
+                    if (!neighbour) {
+                        ports[i++] = port;
+                    }
+                } catch (IOException taken) {
+                    // try another pair
+                }
+            }
+        }
+        return ports;
     }
 }

@@ -3,7 +3,6 @@ package org.gbx.it.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,8 +72,10 @@ class NodeProcessesIT {
         largeSubject = withClips.get(1);
         enlargeClip(interruptedSubject, INTERRUPTED_CLIP);
         enlargeClip(largeSubject, LARGE_CLIP);
-        zhuhaiPort = freePort();
-        macauPort = freePort();
+        // Each node's lookup service takes the next port.
+        int[] ports = ExchangeNodes.freePortPairs(2);
+        zhuhaiPort = ports[0];
+        macauPort = ports[1];
         zhuhaiNode = startZhuhai();
         macauNode = NodeProcess.start(TestNetwork.MACAU_LIAISON, dir.resolve("macau"), macauPort,
                 Map.of("ZhuhaiPSBMSP", "127.0.0.1:" + zhuhaiPort), dir.resolve("macau-node.log"));
@@ -217,12 +218,6 @@ class NodeProcessesIT {
             update.setString(4, subject.idType().name());
             update.setString(5, subject.idNumber());
             assertThat(update.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
