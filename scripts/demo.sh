@@ -12,11 +12,26 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 FORCES=(macau zhuhai)
+
+# Each step starts with the time of day and ends with how long it took.
+step_started=""
+demo_step() { # title
+  end_step
+  step_started=$SECONDS
+  step "$(date +%H:%M:%S) $*"
+}
+end_step() { [ -z "$step_started" ] || say "   ($((SECONDS - step_started)) s)"; step_started=""; }
+
+# Fabric's binaries are built once per machine (minutes on a fresh one): timed apart from the demo.
+built=$SECONDS
+"$GBX_ROOT/scripts/build-fabric.sh"
+fabric_build=$((SECONDS - built))
 started=$SECONDS
 
 if "$GBX_ROOT/scripts/network.sh" status >/dev/null 2>&1; then
-  step "The gbx network is already running"
+  demo_step "The gbx network is already running"
 else
+  demo_step "Starting the gbx network"
   "$GBX_ROOT/scripts/network.sh" up
 fi
 export GBX_CONFIG="$NET/gbx-network.json"
@@ -25,7 +40,7 @@ export GBX_CONFIG="$NET/gbx-network.json"
 # from its jar. So everything here runs a copy named by its hash, never the jar being rebuilt.
 jar="$GBX_ROOT/gateway-client/target/gbx.jar"
 if [ ! -f "$jar" ]; then
-  step "Building gbx (first run)"
+  demo_step "Building gbx (first run)"
   mvn -B -q -f "$GBX_ROOT/pom.xml" -pl gateway-client -am -DskipTests package
 fi
 mkdir -p "$NET/exchange"
@@ -38,7 +53,7 @@ as() { local org=$1 user=$2; shift 2; gbx "$@" --org "$org" --user "$user"; }
 # One member of the JSON gbx prints (--json), by a Python expression on `j`.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
-step "Who is who on the ledger"
+demo_step "Who is who on the ledger"
 for org in "${ORG_KEYS[@]}"; do
   while read -r user _ _; do
     as "$org" "$user" whoami --json | json "'   %-10s %-9s %-14s %s' % ('$org', '$user', j['mspId'], j['role'])"
@@ -53,27 +68,28 @@ stop_nodes() {
 details_file=""
 cleanup() {
   [ -n "$details_file" ] && rm -f "$details_file"
-  if [ -n "${nodes_started:-}" ]; then step "Stopping the exchange nodes"; stop_nodes; fi
+  if [ -n "${nodes_started:-}" ]; then demo_step "Stopping the exchange nodes"; stop_nodes; end_step; fi
 }
 trap cleanup EXIT
 stop_nodes # a node an interrupted run left behind would hold the database and the port
 # copies of older builds are no longer run by any node of this demo
 find "$NET/exchange" -maxdepth 1 -name 'gbx-*.jar' ! -path "$GBX_JAR" -delete
 
-step "Seeding each force's own records (synthetic, the same every run)"
+demo_step "Seeding each force's own records (synthetic, the same every run)"
 for org in "${FORCES[@]}"; do
   as "$org" liaison1 records seed --size 200
 done
-# A person on Zhuhai's file with crossings and vehicles, read while no node holds the database
-# (afterwards only Zhuhai's node opens it). The identity goes only into the case details and
-# never into this output.
-subject=$(java -cp "$GBX_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$NET/exchange/zhuhai/records" \
-  -user "" -password "" -sql \
+# A person on Zhuhai's file with crossings and vehicles, looked up now, before Zhuhai's node holds
+# its database; the identity goes only into the case details (transient data, never on the public
+# ledger) and never into this output.
+subject=$(java -cp "$GBX_JAR" org.h2.tools.Shell \
+  -url "jdbc:h2:file:$NET/exchange/zhuhai/records" -user "" -password "" -sql \
   "SELECT p.id_type || ' ' || p.id_number FROM person p WHERE EXISTS (SELECT 1 FROM border_crossing b WHERE
    b.person_id = p.person_id) AND EXISTS (SELECT 1 FROM vehicle v WHERE v.person_id = p.person_id)
    ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
+[ -n "$subject" ] || die "no person on Zhuhai's seeded file has both border crossings and vehicles"
 
-step "Starting both forces' exchange nodes (logs in .network/logs/exchange-node-*.log)"
+demo_step "Starting both forces' exchange nodes (their logs: scripts/network.sh logs exchange-node-macau)"
 for org in "${FORCES[@]}"; do
   for listener in endpoint api; do
     address=$(json "[o['exchangeNode'].get('$listener', '') for o in j['organisations'] if o['key'] == '$org'][0]" \
@@ -93,7 +109,7 @@ for org in "${FORCES[@]}"; do
 done
 
 read -r id_type id_number <<< "$subject"
-step "First a hit/no-hit lookup: does Zhuhai hold anything on this person? (docs/lookup.md)"
+demo_step "First a hit/no-hit lookup: does Zhuhai hold anything on this person? (docs/lookup.md)"
 # Zhuhai learns neither the identifier nor the answer; the ledger records the lookup, never the identifier.
 macau_log="$LOGS/$(node_name macau).log"
 # (received now, or already held from an earlier run and still the one the ledger names)
@@ -119,7 +135,7 @@ done
 rm -f "$NET/demo-lookup.err"
 [ ${#lookup_arg[@]} -gt 0 ] || say "   every liaison officer of Macau has used today's lookups: the request goes ahead without one"
 
-step "Macau's liaison officer asks Zhuhai for one person's border crossings and vehicles"
+demo_step "Macau's liaison officer asks Zhuhai for one person's border crossings and vehicles"
 # The case details are sealed by gbx; the key goes to Macau's node, which hands it to Zhuhai's.
 details_file=$(umask 077; mktemp)
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
@@ -142,13 +158,13 @@ wait_for 120 "the case-details key at Zhuhai's node" \
 shown=$(as zhuhai approver1 request show "$request" --details --json)
 say "   Zhuhai's approver reads the case details: $(json "len(j['details'])" <<< "$shown") characters, key from Zhuhai's node"
 
-step "Zhuhai's approver grants part of it: border crossings yes, vehicles no"
+demo_step "Zhuhai's approver grants part of it: border crossings yes, vehicles no"
 approved=$(as zhuhai approver1 request approve "$request" --json --categories BORDER_CROSSINGS \
   --expires 7d --destroy-by 14d --max-accesses 3 --conditions "H1: not for judicial proceedings without consent")
 approve_tx=$(json "j['transactionId'] + ' ' + j['request']['status']" <<< "$approved")
 say "   request $request: ${approve_tx#* }"
 
-step "Zhuhai's node delivers, Macau's node verifies and stores"
+demo_step "Zhuhai's node delivers, Macau's node verifies and stores"
 status="" deadline=$((SECONDS + 300))
 while [ "$status" != RECEIVED ]; do
   [ $SECONDS -lt $deadline ] || die "the exchange did not complete in 300 s (still $status); see $LOGS/exchange-node-*.log"
@@ -168,7 +184,7 @@ printf '\n'
 json "'   package %s…: %d records, %d bytes, receipt matches: %s' % (j['request']['delivery']['packageHash'][:16], \
   j['request']['delivery']['recordCount'], j['request']['delivery']['sizeBytes'], j['request']['receipt']['matches'])" <<< "$shown"
 
-step "The Macau officer reads the received data twice (each access is on the ledger first)"
+demo_step "The Macau officer reads the received data twice (each access is on the ledger first)"
 access_txs=()
 for justification in "Cross-check the suspect's crossings with the casino visit log" \
                      "Confirm the dates for the case report"; do
@@ -181,7 +197,7 @@ for justification in "Cross-check the suspect's crossings with the casino visit 
   say "   access $sequence: $count records ($categories) shown to the officer (contents not echoed here)"
 done
 
-step "The officer destroys the received data; both nodes erase the request's keys"
+demo_step "The officer destroys the received data; both nodes erase the request's keys"
 destroyed=$(as macau liaison1 destroy "$request" --json)
 destroy_tx=$(json "j['transactionId']" <<< "$destroyed")
 for org in "${FORCES[@]}"; do
@@ -198,7 +214,7 @@ say "   Zhuhai's approver can no longer read the case details: their key is gone
 history=$(as macau liaison1 request history "$request" --json)
 tx_of() { json "[e['txId'] for e in j if e['record']['status'] == '$1'][0]" <<< "$history"; }
 
-step "Summary"
+demo_step "Summary"
 say "   request    $request (Macau Judiciary Police asks Zhuhai PSB)"
 say "   created    $create_tx"
 say "   granted    ${approve_tx%% *} (border crossings only)"
@@ -209,4 +225,7 @@ say "   accessed   ${access_txs[1]}"
 say "   destroyed  $destroy_tx"
 say "   The ledger holds hashes, ids and decisions only; the records went node to node over mutual TLS;"
 say "   the peers held the case details sealed, and their key no longer exists."
-say "   Took $((SECONDS - started)) s. The network keeps running: 'scripts/network.sh status' shows it."
+step_started="" # the summary takes no time of its own
+fabric_note=""
+[ "$fabric_build" -lt 5 ] || fabric_note=" (before it, building Fabric's binaries took $fabric_build s)"
+say "   Took $((SECONDS - started)) s$fabric_note. The network keeps running: 'scripts/network.sh status' shows it."

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Every test of gbx: unit tests, the network scripts' own tests, and the
-# integration suite against one real Fabric network started here for the
-# whole suite (tests use unique ids, so they share it safely).
+# Every test of gbx: unit tests, a second build that must give the same jars, the network
+# scripts' own tests, the integration suite against one real Fabric network started here for
+# the whole suite (tests use unique ids, so they share it safely), and each organisation's kit
+# on a host of its own (network namespaces; needs root, as CI runs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
+# Each step says when it starts, counted from the start of the run.
+step() { printf '\n==> [%d:%02d] %s\n' $(( (SECONDS - started) / 60 )) $(( (SECONDS - started) % 60 )) "$*"; }
 
 step "Docs: every reference resolves inside the clone"
 scripts/tests/docs-links.py --self-test
@@ -35,6 +37,9 @@ for r in chaincode gateway-client; do
     '{t+=$3; f+=$5; e+=$7; s+=$9} END {printf "   %-15s %d tests, %d failures, %d errors, %d skipped\n", m, t, f, e, s}'
 done
 
+step "The same sources build the same jars (chaincode version, gbx)"
+scripts/tests/reproducible-build.sh
+
 we_started=no
 cleanup() {
   scripts/lib/postgres.sh stop >/dev/null 2>&1 || true
@@ -53,14 +58,18 @@ else
   scripts/tests/network-scripts.sh up-twice
 fi
 scripts/tests/network-scripts.sh peer-cli
+scripts/tests/network-scripts.sh operators
+scripts/tests/network-scripts.sh public-parts
 
 export GBX_CONFIG="${GBX_NETWORK_DIR:-$ROOT/.network}/gbx-network.json"
 step "Integration tests against the real network"
 mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test='*IT, !PersonalDataScanIT'
 
 step "Exchange node with PostgreSQL as the records database"
-GBX_TEST_PG_URL=$(scripts/lib/postgres.sh start) \
-  mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
+# A plain assignment, so that set -e stops here (with the server's own error) if it does not start.
+pg_url=$(scripts/lib/postgres.sh start)
+[ -n "$pg_url" ] || { echo "error: scripts/lib/postgres.sh start printed no JDBC URL" >&2; exit 1; }
+GBX_TEST_PG_URL=$pg_url mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=ExchangeNodeIT
 scripts/lib/postgres.sh stop
 
 step "The demo, then no personal data in any block of the channel"
@@ -70,6 +79,16 @@ mvn -B -Pintegration verify -DskipUnitTests -pl gateway-client -Dit.test=Persona
 if [ "$we_started" = yes ]; then
   step "Network script tests (restart from kept state)"
   scripts/tests/network-scripts.sh restart
+  step "Stopping the test network"
+  scripts/network.sh down --clean
+  we_started=no
+fi
+
+step "Each organisation on a host of its own (network namespaces)"
+if [ "$(id -u)" = 0 ]; then
+  scripts/tests/multi-host.sh
+else
+  echo "   not run: it makes network namespaces, which needs root (CI runs as root)"
 fi
 
 step "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

@@ -174,14 +174,7 @@ class ConcurrencyIT {
         approver.approveRequest(id, grant(maxAccesses));
     }
 
-    private static void awaitVisible(ExchangeLedger ledger, String id) throws InterruptedException {
-        for (int i = 0; i < 80; i++) {
-            try {
-                ledger.getRequest(id);
-                return;
-            } catch (ChaincodeRefusalException e) {
-                Thread.sleep(250);
-            }
-        }
+    private static void awaitVisible(ExchangeLedger ledger, String id) {
+        TestNetwork.awaitRequest(ledger, id);
     }
 }

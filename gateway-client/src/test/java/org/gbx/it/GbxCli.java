@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gbx.client.cli.Gbx;
@@ -62,17 +63,13 @@ public final class GbxCli {
     }
 
     /**
-     * Like {@link #as}, but waits (at most 20 s) while the answer is "not found": a block that
-     * committed on the submitter's peer reaches the other organisations' peers a moment later.
+     * Like {@link #as}, but asks again while the answer is "not found": a block that committed on
+     * the submitter's peer reaches the other organisations' peers a moment later (at most
+     * {@link Await#PATIENCE}).
      */
-    static Result asSoonAsVisible(TestNetwork.User user, String... args) throws InterruptedException {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        Result result = as(user, args);
-        while (result.exitCode() == NOT_FOUND && System.nanoTime() < giveUp) {
-            Thread.sleep(250);
-            result = as(user, args);
-        }
-        return result;
+    static Result asSoonAsVisible(TestNetwork.User user, String... args) {
+        return Await.until("gbx " + String.join(" ", args) + " as " + user + " to find what it names",
+                () -> Optional.of(as(user, args)).filter(result -> result.exitCode() != NOT_FOUND));
     }
 
     /**

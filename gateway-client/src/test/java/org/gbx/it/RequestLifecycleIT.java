@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.gbx.client.cli.ExitCode;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.ledger.ChaincodeRefusalException;
+import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.GrantTerms;
@@ -125,11 +127,13 @@ class RequestLifecycleIT {
 
     @Test
     void an_expired_grant_allows_no_more_access_and_the_refusal_says_when_it_expires() throws Exception {
+        Instant started = Instant.now();
         String id = createThroughTheCli("Confirm a border crossing at Gongbei port");
-        // Access ends a minute before the expiry (docs/ledger.md, "Time"); the grant must outlast that minute from
-        // its approval and delivery. The CLI grants in whole minutes; the library takes any time.
-        Instant expiresAt = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = Instant.now().plus(shortGrant(Duration.between(started, Instant.now())))
+                .truncatedTo(ChronoUnit.SECONDS);
+        // The CLI grants in whole minutes; the library takes any time, so the test waits seconds, not minutes.
         try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
+            TestNetwork.awaitRequest(TestNetwork.ledger(zhuhai), id);
             TestNetwork.ledger(zhuhai).approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), expiresAt,
                     expiresAt.plus(Duration.ofDays(1)), 5, ""));
         }
@@ -208,17 +212,34 @@ class RequestLifecycleIT {
         return shown;
     }
 
+    /**
+     * How long a grant that a test lets expire must last. Access ends a minute before the expiry,
+     * the most a proposal's time may be off (docs/ledger.md, "Time"), so: that minute, 20 s, and
+     * room for the approval, delivery and receipt still to come, which take about as long as the
+     * creation did each (seconds when the machine is idle, far more when it is busy), at most
+     * 100 s more (the creation may include the first connection's start-up). The test then waits
+     * until 59 s before the expiry.
+     */
+    static Duration shortGrant(Duration creationTook) {
+        Duration room = creationTook.multipliedBy(3);
+        return Duration.ofSeconds(80).plus(room.compareTo(Duration.ofSeconds(100)) < 0 ? room : Duration.ofSeconds(100));
+    }
+
     /** What the two forces' exchange nodes record when the package moves (not a CLI command). */
+
     static void deliverAndReceipt(String id) {
         deliverAndReceipt(id, DataCategory.IDENTITY);
     }
 
+    /** Each step once both forces' peers hold the one before: each endorses the next. */
     static void deliverAndReceipt(String id, DataCategory granted) {
-        try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON)) {
+        try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON);
+                LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
+            List<ExchangeLedger> forces = List.of(TestNetwork.ledger(zhuhai), TestNetwork.ledger(macau));
+            forces.forEach(force -> TestNetwork.awaitStatus(force, id, Set.of(Status.APPROVED, Status.PARTIALLY_APPROVED)));
             TestNetwork.ledger(zhuhai).recordDelivery(id, new DeliveryManifest(PACKAGE_HASH, MERKLE_ROOT, 3, 20480,
                     "B", 2, List.of(granted)));
-        }
-        try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
+            forces.forEach(force -> TestNetwork.awaitStatus(force, id, Set.of(Status.DELIVERED)));
             TestNetwork.ledger(macau).recordReceipt(id, PACKAGE_HASH);
         }
     }

@@ -3,14 +3,19 @@ package org.gbx.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.config.NetworkConfigLoader;
 import org.gbx.client.connection.LedgerConnection;
 import org.gbx.client.crypto.DetailsSealing;
+import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.ExchangeRequest;
 import org.gbx.client.model.SealedDetails;
+import org.gbx.client.model.Status;
 
 /**
  * The shared fixture of every integration test, in this module or another: the running gbx
@@ -99,6 +104,30 @@ public final class TestNetwork {
      */
     public static SealedDetails sealedForNoOne(String requestId, CaseDetails details) {
         return DetailsSealing.seal(requestId, details).sealed();
+    }
+
+    /**
+     * Request {@code id} as the peer behind {@code ledger} sees it, once that peer has the block
+     * that created it (a moment after the creator's peer, at most {@link Await#PATIENCE}).
+     */
+    public static ExchangeRequest awaitRequest(ExchangeLedger ledger, String id) {
+        return Await.until("request " + id + " on the reader's peer", () -> {
+            try {
+                return Optional.of(ledger.getRequest(id));
+            } catch (ChaincodeRefusalException e) {
+                if (!"NOT_FOUND".equals(e.code())) {
+                    throw e;
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Request {@code id} once the peer behind {@code ledger} shows it in one of {@code statuses}. */
+    public static ExchangeRequest awaitStatus(ExchangeLedger ledger, String id, Set<Status> statuses) {
+        awaitRequest(ledger, id);
+        return Await.until("request " + id + " " + statuses + " on the reader's peer",
+                () -> Optional.of(ledger.getRequest(id)).filter(request -> statuses.contains(request.status())));
     }
 
     /** An id no other test or run uses, valid as a chaincode id: {@code prefix-run-n}. */

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WatchIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -59,12 +57,15 @@ class WatchIT {
             }
         }
 
-        void awaitAtLeast(int count) throws InterruptedException {
-            long giveUp = System.nanoTime() + PATIENCE.toNanos();
-            while (pingIds.size() < count && System.nanoTime() < giveUp && process.isAlive()) {
-                Thread.sleep(100);
-            }
+        void awaitAtLeast(int count) {
+            Await.until(count + " pings shown by gbx watch", () -> pingIds.size() >= count || !process.isAlive());
             assertThat(pingIds).as("events printed by gbx watch").hasSizeGreaterThanOrEqualTo(count);
+        }
+
+        void awaitShown(String pingId) {
+            Await.until("gbx watch to show ping " + pingId,
+                    () -> pingIds.contains(pingId) || !process.isAlive());
+            assertThat(pingIds).as("events printed by gbx watch before it ended").contains(pingId);
         }
 
         void stop() throws InterruptedException {
@@ -95,8 +96,10 @@ class WatchIT {
             }
             Watcher second = start(checkpoint, firstBlock, prefix);
             ping(ledger, prefix + 7, sent);
-            second.awaitAtLeast(sent.size() - first.pingIds.size());
-            Thread.sleep(3000); // room for a duplicate to show up, if there were one
+            // Events come in block order: a duplicate of an earlier one would be shown before this last ping.
+            String last = prefix + "last";
+            ping(ledger, last, sent);
+            second.awaitShown(last);
             second.stop();
 
             List<String> shown = new ArrayList<>(first.pingIds);

@@ -3,38 +3,53 @@ package org.gbx.client.audit;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on the terminal ({@code [#####.....]  512/1024 blocks  50%}), redrawn
- * in place and at most once per percent, so it costs nothing on long ledgers.
+ * How far a long walk has come. On a terminal, a one-line bar
+ * ({@code [#####.....]  512/1024 blocks  50%}) redrawn in place at most once per percent; elsewhere
+ * (a log file, a pipe), where a redrawn line would pile up into one huge line, a plain line every
+ * {@value #LINE_STEP_PERCENT} percent.
  */
 public final class ProgressBar implements ProgressListener {
 
     private static final int WIDTH = 30;
+    static final int LINE_STEP_PERCENT = 10;
 
     private final PrintWriter out;
     private final String unit;
-    private int lastPercent = -1;
+    private final boolean terminal;
+    private int lastShown = -1;
 
-    public ProgressBar(PrintWriter out, String unit) {
+    private ProgressBar(PrintWriter out, String unit, boolean terminal) {
         this.out = out;
         this.unit = unit;
+        this.terminal = terminal;
+    }
+
+    /** @param terminal whether {@code out} is a terminal, where the bar may redraw its line */
+    public static ProgressBar on(PrintWriter out, String unit, boolean terminal) {
+        return new ProgressBar(out, unit, terminal);
     }
 
     @Override
     public void progress(long done, long total) {
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
-        if (percent == lastPercent) {
+        int shown = terminal ? percent : percent / LINE_STEP_PERCENT * LINE_STEP_PERCENT;
+        if (shown <= lastShown) {
             return;
         }
-        lastPercent = percent;
-        int filled = percent * WIDTH / 100;
-        out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + unit
-                + "  " + percent + "%");
+        lastShown = shown;
+        String counts = done + "/" + total + " " + unit + "  " + percent + "%";
+        if (terminal) {
+            int filled = percent * WIDTH / 100;
+            out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + counts);
+        } else {
+            out.println(counts);
+        }
         out.flush();
     }
 
     @Override
     public void finished() {
-        if (lastPercent >= 0) {
+        if (terminal && lastShown >= 0) {
             out.println();
             out.flush();
         }

@@ -196,7 +196,8 @@ public final class LookupBench {
 
     /** Each service on its own port: the bench passes the lookup port itself, as a node's port + 1 would be. */
     private static LookupSettings settings(Organisation org, int port, Map<String, String> peers) {
-        return new LookupSettings(port, new NodeTls(org.exchangeNode().certificate(), org.exchangeNode().privateKey()),
+        return new LookupSettings(org.exchangeNode().listenAddress(), port,
+                new NodeTls(org.exchangeNode().certificate(), org.exchangeNode().privateKey()),
                 peers, LookupSettings.DEFAULT_KEY_LIFETIME, LookupSettings.DEFAULT_REFRESH, Duration.ofSeconds(2));
     }
 

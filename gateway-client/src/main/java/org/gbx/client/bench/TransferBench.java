@@ -43,7 +43,7 @@ public final class TransferBench {
                 manifest.recordCount(), manifest.sizeBytes(), manifest.categories());
         int port = freePort();
         double seconds;
-        try (PackageServer server = PackageServer.start(port, nodeTls(config, "zhuhai"), trust,
+        try (PackageServer server = PackageServer.start("127.0.0.1", port, nodeTls(config, "zhuhai"), trust,
                 (requestId, client) -> outgoing, DetailsKeyInbox.NONE)) {
             // A node is a long-running process: the first transfer pays for compiling the transfer
             // path (in a fresh JVM the JIT compilers took more CPU than the transfer itself).

@@ -34,6 +34,11 @@ final class AuditCommand extends CommandGroup {
 
         abstract ExitCode execute(CliSession session);
 
+        /** Whether progress may redraw its line in place: standard error is a terminal. */
+        boolean terminal() {
+            return ((Gbx) spec.root().userObject()).errIsTerminal();
+        }
+
         /** The committee's own peer (or whichever organisation the user acts for), read block by block. */
         static BlockSource ownPeer(CliSession session) {
             return peerOf(session, session.connection().network(), session.orgKey());

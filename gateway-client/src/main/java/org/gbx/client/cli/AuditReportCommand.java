@@ -61,7 +61,8 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
         }
         ChainVerificationResult ledger = new ChainVerification(session.config().channel(),
                 session.config().chaincode(), Optional.ofNullable(checkpoint).map(CheckpointFile::new),
-                new ProgressBar(spec.commandLine().getErr(), session.messages().get("audit.progress.blocks")))
+                ProgressBar.on(spec.commandLine().getErr(), session.messages().get("audit.progress.blocks"),
+                        terminal()))
                 .run(source(session));
         AuditReport report = ReportBuilder.build(ledger, start, end, now);
         ReportText text = new ReportText(session.messages().locale(), zone, session.organisations()::displayName);

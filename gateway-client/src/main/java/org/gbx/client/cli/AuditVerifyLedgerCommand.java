@@ -68,7 +68,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         }
         CheckpointFile checkpointFile = new CheckpointFile(checkpoint != null ? checkpoint : temporaryCheckpoint());
         ChainVerification verification = new ChainVerification(channel, session.config().chaincode(),
-                Optional.of(checkpointFile), new ProgressBar(err, messages.get("audit.progress.blocks")));
+                Optional.of(checkpointFile), ProgressBar.on(err, messages.get("audit.progress.blocks"), terminal()));
         Verified verified;
         try {
             verified = verifyAndCompare(session, verification, source);
@@ -98,7 +98,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
                 session.user(), orgKey)) {
             BlockSource theirs = peerOf(session, connection.network(), orgKey);
             return PeerComparison.compare(ownPeer(session), theirs,
-                    new ProgressBar(err, session.messages().get("audit.progress.compared")));
+                    ProgressBar.on(err, session.messages().get("audit.progress.compared"), terminal()));
         }
     }
 

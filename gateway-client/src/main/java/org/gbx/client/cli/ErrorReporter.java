@@ -95,7 +95,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 case HOLDER_REFUSED, PROOF_REJECTED -> ExitCode.REFUSED;
             };
             return new Report(code, messages.get("error.lookup." + lookup.reason(),
-                    lookup.lookupId() == null ? "-" : lookup.lookupId(), lookup.getMessage()));
+                    lookup.lookupId() == null ? "-" : lookup.lookupId(), lookup.getMessage())
+                    .replace("%n", System.lineSeparator()));
         }
         if (e instanceof EvidenceException evidence) {
             return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED

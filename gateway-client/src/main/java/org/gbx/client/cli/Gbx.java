@@ -1,8 +1,10 @@
 package org.gbx.client.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -49,13 +51,15 @@ public final class Gbx implements Runnable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Messages messages;
+    private final boolean errIsTerminal;
     private CliSession session;
 
-    Gbx(Map<String, String> environment, PrintWriter out, PrintWriter err, Messages messages) {
+    Gbx(Map<String, String> environment, PrintWriter out, PrintWriter err, Messages messages, boolean errIsTerminal) {
         this.environment = environment;
         this.out = out;
         this.err = err;
         this.messages = messages;
+        this.errIsTerminal = errIsTerminal;
     }
 
     /** Held so the logger keeps its level: gRPC's informational lines are not for officers. */
@@ -65,16 +69,21 @@ public final class Gbx implements Runnable {
         if (!Arrays.asList(args).contains("--debug")) {
             GRPC_LOG.setLevel(Level.WARNING);
         }
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err, standardErrorIsTerminal()));
     }
 
     /** Runs one gbx command line and returns its exit code; the entry point the tests drive. */
     public static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr) {
+        return run(args, environment, stdout, stderr, false);
+    }
+
+    private static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr,
+            boolean errIsTerminal) {
         Locale locale = Messages.chooseLocale(args, Locale.getDefault());
         Messages messages = new Messages(locale);
         PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
-        Gbx gbx = new Gbx(environment, out, err, messages);
+        Gbx gbx = new Gbx(environment, out, err, messages, errIsTerminal);
         ErrorReporter errors = new ErrorReporter(gbx, messages, err);
         CommandLine commandLine = new CommandLine(gbx);
         CommandTree.attach(commandLine, args);
@@ -108,6 +117,20 @@ public final class Gbx implements Runnable {
 
     boolean debug() {
         return debug;
+    }
+
+    /** Whether standard error is a terminal, where progress may redraw its line in place. */
+    boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
+    private static boolean standardErrorIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null; // no /proc: stdin and stdout are the terminal
+        }
     }
 
     private void closeSession() {

@@ -46,6 +46,9 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--tls-key", paramLabel = "FILE", descriptionKey = "option.tlsKey")
     Path tlsKey;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS", descriptionKey = "option.nodeListen")
+    String listen;
+
     @Option(names = "--port", paramLabel = "PORT", descriptionKey = "option.nodePort")
     Integer port;
 
@@ -85,8 +88,10 @@ final class NodeStartCommand extends LedgerCommand {
                 : organisation.usersPath().toAbsolutePath().getParent().resolve("exchange-node").resolve("tls");
         NodeTls tls = new NodeTls(existing(tlsCert, tlsFolder.resolve("server.crt")),
                 existing(tlsKey, tlsFolder.resolve("server.key")));
+        String address = listen != null ? listen
+                : organisation.exchangeNode() != null ? organisation.exchangeNode().listenAddress() : "127.0.0.1";
         String api = NodeDirectory.apiEndpoint(organisation);
-        NodeSettings settings = new NodeSettings(port != null ? port : NodeDirectory.port(organisation),
+        NodeSettings settings = new NodeSettings(address, port != null ? port : NodeDirectory.port(organisation),
                 api.substring(0, api.lastIndexOf(':')),
                 apiPort != null ? apiPort : Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)), tls, peerNodes,
                 sourceReliability, informationAccuracy, PackageBuilder.DEFAULT_CHUNK_SIZE, Duration.ofMinutes(30), 20,
@@ -97,7 +102,7 @@ final class NodeStartCommand extends LedgerCommand {
         RecordsDatabase database = openDatabase(session, gbx, lock);
         try (ExchangeNode node = ExchangeNode.start(session.connection(), lock, database, settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
-                    session.organisations().displayName(organisation.mspId()), String.valueOf(node.port()),
+                    session.organisations().displayName(organisation.mspId()), address + ":" + node.port(),
                     settings.apiHost() + ":" + node.apiPort()));
             LookupNode lookups = startLookups(session, database, lookupSettings(tls, settings, node.port()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -133,7 +138,7 @@ final class NodeStartCommand extends LedgerCommand {
         try {
             LookupNode lookups = LookupNode.start(session.connection(), database, settings);
             session.output().line(session.messages().get("done.lookupStarted",
-                    session.organisations().displayName(session.ownMspId()), String.valueOf(lookups.port())));
+                    session.organisations().displayName(session.ownMspId()), settings.listenAddress() + ":" + lookups.port()));
             return lookups;
         } catch (IOException | RuntimeException e) {
             session.output().line(session.messages().get("error.lookupNotStarted", String.valueOf(settings.port()),
@@ -152,7 +157,8 @@ final class NodeStartCommand extends LedgerCommand {
             int colon = endpoint.lastIndexOf(':');
             peers.put(msp, endpoint.substring(0, colon + 1) + (Integer.parseInt(endpoint.substring(colon + 1)) + 1));
         });
-        return new LookupSettings(lookupPort != null ? lookupPort : nodePort + 1, tls, peers, Duration.ofDays(lookupKeyDays),
+        return new LookupSettings(node.listenAddress(), lookupPort != null ? lookupPort : nodePort + 1, tls, peers,
+                Duration.ofDays(lookupKeyDays),
                 Duration.ofMinutes(lookupRefreshMinutes), Duration.ofSeconds(retryPauseSeconds));
     }
 

@@ -145,7 +145,8 @@ public final class ExchangeNode implements AutoCloseable {
                 settings.transferAttempts(), Duration.ofSeconds(5));
         Receiver receiver = new Receiver(mspId, ledger, keys, received, fetcher, directory, trust, database.home(),
                 listener);
-        PackageServer server = PackageServer.start(settings.port(), settings.tls(), trust, deliverer, keys);
+        PackageServer server = PackageServer.start(settings.listenAddress(), settings.port(), settings.tls(), trust,
+                deliverer, keys);
         NodeApiServer api;
         try {
             api = NodeApiServer.start(settings.apiHost(), settings.apiPort(), settings.tls(), trust.enrolmentCas(mspId),
@@ -158,9 +159,9 @@ public final class ExchangeNode implements AutoCloseable {
         ExchangeNode node = new ExchangeNode(mspId, ledger, deliverer, receiver, server, api, keys, received, lock,
                 follower, settings, listener);
         started.set(node);
-        LOG.info(() -> "exchange node of " + mspId + " (pid " + ProcessHandle.current().pid() + ") serving packages on"
-                + " 127.0.0.1:" + server.port() + ", its officers on " + settings.apiHost() + ":" + api.port() + "; "
-                + keyStore.entries().size() + " keys of live requests held");
+        LOG.info(() -> "exchange node of " + mspId + " (pid " + ProcessHandle.current().pid() + ") serving packages on "
+                + settings.listenAddress() + ":" + server.port() + ", its officers on " + settings.apiHost() + ":"
+                + api.port() + "; " + keyStore.entries().size() + " keys of live requests held");
         node.catchUp();
         node.eventThread.start();
         node.work.scheduleWithFixedDelay(node::sweepKeys, KEY_SWEEP.toMinutes(), KEY_SWEEP.toMinutes(),

@@ -28,8 +28,8 @@ import org.gbx.client.config.Organisation;
  * CA (whose certificates exchange nodes present) and the enrolment CA (whose members sign
  * manifests). A certificate from anywhere else is a stranger.
  *
- * <p>Read from each organisation's MSP folder beside its users ({@code <usersPath>/../msp/tlscacerts}
- * and {@code cacerts}), plus the peer's TLS root from the connection config.
+ * <p>Read from each organisation's MSP folder ({@code mspPath}: {@code tlscacerts} and
+ * {@code cacerts}), plus the peer's TLS root from the connection config.
  */
 public final class ChannelTrust {
 
@@ -45,14 +45,14 @@ public final class ChannelTrust {
         Map<String, List<X509Certificate>> tls = new LinkedHashMap<>();
         Map<String, List<X509Certificate>> enrolment = new LinkedHashMap<>();
         for (Organisation organisation : config.organisations()) {
-            Path msp = organisation.usersPath().toAbsolutePath().getParent().resolve("msp");
-            List<X509Certificate> tlsCerts = new ArrayList<>(readFolder(msp.resolve("tlscacerts")));
+            Path msp = organisation.mspPath();
+            List<X509Certificate> tlsCerts = new ArrayList<>(msp == null ? List.of() : readFolder(msp.resolve("tlscacerts")));
             if (organisation.peer() != null && organisation.peer().tlsRootCertPath() != null
                     && Files.isRegularFile(organisation.peer().tlsRootCertPath())) {
                 tlsCerts.addAll(read(organisation.peer().tlsRootCertPath()));
             }
             tls.put(organisation.mspId(), tlsCerts.stream().distinct().toList());
-            enrolment.put(organisation.mspId(), readFolder(msp.resolve("cacerts")));
+            enrolment.put(organisation.mspId(), msp == null ? List.of() : readFolder(msp.resolve("cacerts")));
         }
         return new ChannelTrust(tls, enrolment);
     }

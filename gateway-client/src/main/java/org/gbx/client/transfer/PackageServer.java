@@ -19,9 +19,10 @@ import org.gbx.client.delivery.DeliveryPackage;
 
 /**
  * The sending side of the node protocol: serves built packages to the requesting force over
- * mutual TLS, on 127.0.0.1 only, and takes the case-details keys the requesting force's node hands
- * over ({@link DetailsKeyInbox}). The TLS handshake admits only certificates from the channel
- * organisations' TLS CAs; then the caller's organisation (the CA that issued its certificate) must
+ * mutual TLS, on the address its force configured (127.0.0.1 on one machine), and takes the
+ * case-details keys the requesting force's node hands over ({@link DetailsKeyInbox}). The TLS
+ * handshake admits only certificates from the channel organisations' TLS CAs; then the caller's
+ * organisation (the CA that issued its certificate) must
  * be the request's requester, which {@link PackageSource} decides. Entries are read from disk as
  * the stream has room (gRPC flow control), so a slow receiver never makes the sender buffer.
  */
@@ -38,8 +39,8 @@ public final class PackageServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts serving; {@code port} 0 picks a free one (tests). */
-    public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source,
+    /** Starts serving on {@code address}; {@code port} 0 picks a free one (tests). */
+    public static PackageServer start(String address, int port, NodeTls tls, ChannelTrust trust, PackageSource source,
             DetailsKeyInbox keys) throws IOException {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         ServerServiceDefinition service = ServerServiceDefinition.builder(TransferProtocol.SERVICE)
@@ -48,8 +49,7 @@ public final class PackageServer implements AutoCloseable {
                 .addMethod(TransferProtocol.SHARE_KEY, ServerCalls.asyncUnaryCall(
                         (request, response) -> shareKey(request, response, keys)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
-                        tls.serverCredentials(trust))
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(address, port), tls.serverCredentials(trust))
                 .addService(CallerOrganisation.named(service, trust))
                 .maxInboundMessageSize(64 * 1024)
                 .executor(executor)

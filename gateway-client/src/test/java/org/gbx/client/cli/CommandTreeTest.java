@@ -14,7 +14,7 @@ class CommandTreeTest {
 
     private static CommandLine attached(String... args) {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        CommandLine root = new CommandLine(new Gbx(Map.of(), sink, sink, new Messages(Locale.ENGLISH)));
+        CommandLine root = new CommandLine(new Gbx(Map.of(), sink, sink, new Messages(Locale.ENGLISH), false));
         CommandTree.attach(root, args);
         return root;
     }

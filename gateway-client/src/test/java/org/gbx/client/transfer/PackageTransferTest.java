@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gbx.client.crypto.RequestKey;
 import org.gbx.client.delivery.DeliveryPackage;
@@ -66,7 +70,7 @@ class PackageTransferTest {
                 records, dir.resolve("outbox/req-7"));
         expected = new ExpectedDelivery("req-7", "ZhuhaiPSBMSP", "MacauPJMSP", delivered.manifest().packageHash(),
                 delivered.manifest().merkleRoot(), 2, delivered.manifest().sizeBytes(), List.of("CCTV", "VEHICLES"));
-        server = PackageServer.start(0, zhuhaiTls, trust, onlyTheRequester(), keysFromTheRequester());
+        server = PackageServer.start("127.0.0.1", 0, zhuhaiTls, trust, onlyTheRequester(), keysFromTheRequester());
     }
 
     @AfterEach
@@ -164,7 +168,7 @@ class PackageTransferTest {
                 Thread restart = new Thread(() -> {
                     try {
                         Thread.sleep(500);
-                        server = PackageServer.start(port, zhuhaiTls, trust, onlyTheRequester(),
+                        server = PackageServer.start("127.0.0.1", port, zhuhaiTls, trust, onlyTheRequester(),
                                 keysFromTheRequester());
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
@@ -180,17 +184,33 @@ class PackageTransferTest {
 
     @Test
     void a_sender_that_stays_down_hands_the_job_back_to_the_node_after_a_few_attempts() throws IOException {
-        int port = server.port();
         server.close();
         NodeTls macau = tls(TestPki.leaf(MACAU_CA, "node.macau"), "macau");
         IncomingPackage incoming = IncomingPackage.open(dir.resolve("incoming"), expected,
                 List.of(ZHUHAI_CA.certificate()));
         PackageFetcher fetcher = new PackageFetcher(macau, trust, Duration.ofSeconds(20), 20, Duration.ofMillis(300));
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> fetcher.fetch("127.0.0.1:" + port, "ZhuhaiPSBMSP", "req-7", incoming,
-                TransferListener.NONE))
-                .isInstanceOfSatisfying(TransferFailedException.class, e -> assertThat(e.retryLater()).isTrue());
-        // 3 attempts 300 ms apart, not 20: the node's queue retries the job after its retry pause
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        // A sender that is down: each connection is accepted, counted and closed at once.
+        try (ServerSocket down = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (true) {
+                    try (Socket connection = down.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "sender-down");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            assertThatThrownBy(() -> fetcher.fetch("127.0.0.1:" + down.getLocalPort(), "ZhuhaiPSBMSP", "req-7",
+                    incoming, TransferListener.NONE))
+                    .isInstanceOfSatisfying(TransferFailedException.class, e -> assertThat(e.retryLater()).isTrue());
+            // A few attempts, not 20: the node's queue retries the job after its retry pause. Each attempt's
+            // channel connects once, and gRPC may retry a call that never left the client once more on a
+            // new connection before the attempt shuts the channel (seen on a busy machine: 4 for 3).
+            assertThat(connections.get()).as("connections to the sender")
+                    .isBetween(PackageFetcher.IDLE_ATTEMPTS, 2 * PackageFetcher.IDLE_ATTEMPTS);
+        }
     }
 }

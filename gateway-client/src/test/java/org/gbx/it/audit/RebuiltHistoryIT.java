@@ -37,6 +37,7 @@ import org.gbx.client.model.HandlingCode;
 import org.gbx.client.model.HistoryEntry;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Urgency;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,10 +191,7 @@ class RebuiltHistoryIT {
         return ExchangeLedger.over(connection);
     }
 
-    private static void awaitHeight(BlockSource source, long height) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (source.height() < height && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(250);
-        }
+    private static void awaitHeight(BlockSource source, long height) {
+        Await.until("block height " + height + " on the committee's peer", () -> source.height() >= height);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.gbx.client.model.HandlingCode;
 import org.gbx.client.model.NewRequest;
 import org.gbx.client.model.Status;
 import org.gbx.client.model.Urgency;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -163,11 +165,8 @@ final class ScriptedExchanges {
      */
     private void step(Supplier<Submitted<?>> action) {
         long needed = requestBlock.get() + 1;
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while ((macau.peerHeight().getAsLong() < needed || zhuhai.peerHeight().getAsLong() < needed)
-                && Instant.now().isBefore(giveUp)) {
-            pause();
-        }
+        Await.until("block height " + needed + " on both forces' peers",
+                () -> macau.peerHeight().getAsLong() >= needed && zhuhai.peerHeight().getAsLong() >= needed);
         Submitted<?> submitted = whileNotSuspended(action);
         requestBlock.set(submitted.receipt().blockNumber());
         lastBlock.accumulateAndGet(submitted.receipt().blockNumber(), Math::max);
@@ -175,25 +174,15 @@ final class ScriptedExchanges {
 
     /** Other tests on the shared network briefly suspend a force; a step waits that out. */
     private static Submitted<?> whileNotSuspended(Supplier<Submitted<?>> action) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
+        return Await.until("the step to pass while another test suspends a force", () -> {
             try {
-                return action.get();
+                return Optional.of(action.get());
             } catch (ChaincodeRefusalException e) {
-                if (!e.code().equals("ORG_SUSPENDED") || Instant.now().isAfter(giveUp)) {
+                if (!e.code().equals("ORG_SUSPENDED")) {
                     throw e;
                 }
-                pause();
+                return Optional.empty();
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a peer", e);
-        }
+        });
     }
 }

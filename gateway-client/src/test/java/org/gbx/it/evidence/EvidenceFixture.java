@@ -42,7 +42,7 @@ final class EvidenceFixture {
     static Path courtCaDirectory(Path dir) throws Exception {
         Files.createDirectories(dir);
         for (Organisation organisation : TestNetwork.config().organisations()) {
-            Path ca = organisation.usersPath().toAbsolutePath().getParent().resolve("msp/cacerts/ca.pem");
+            Path ca = organisation.mspPath().resolve("cacerts/ca.pem");
             Files.copy(ca, dir.resolve(organisation.mspId() + ".pem"));
         }
         return dir;

@@ -59,6 +59,9 @@ class ExchangeNodeIT {
         zhuhaiConnection = TestNetwork.connect(TestNetwork.ZHUHAI_LIAISON);
         zhuhaiApprover = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER);
         String postgres = System.getenv("GBX_TEST_PG_URL");
+        if (postgres != null && postgres.isBlank()) {
+            throw new IllegalStateException("GBX_TEST_PG_URL is set but empty: did scripts/lib/postgres.sh start fail?");
+        }
         zhuhaiDb = RecordsDatabase.open(new DataHome(dir.resolve("zhuhai")), postgres, null, null);
         macauDb = RecordsDatabase.embedded(new DataHome(dir.resolve("macau")));
         new RecordsSeeder(zhuhaiDb).seed(ExchangeNodes.NODES_ZHUHAI, n -> { });

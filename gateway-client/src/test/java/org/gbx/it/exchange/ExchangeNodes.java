@@ -1,6 +1,7 @@
 package org.gbx.it.exchange;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,7 @@ import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.DetailsKeySender;
 import org.gbx.client.transfer.NodeTls;
 import org.gbx.client.usecase.RequestCreation;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -128,7 +131,8 @@ public final class ExchangeNodes {
     }
 
     public static NodeSettings settings(String org, Map<String, String> peerNodes, int chunkSize) {
-        return new NodeSettings(0, "127.0.0.1", 0, nodeTls(org), peerNodes, "B", 2, chunkSize, Duration.ofMinutes(5), 5,
+        return new NodeSettings("127.0.0.1", 0, "127.0.0.1", 0, nodeTls(org), peerNodes, "B", 2, chunkSize,
+                Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(2), 5, OptionalLong.empty());
     }
 
@@ -217,18 +221,18 @@ public final class ExchangeNodes {
                 now.plus(2, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS), 3, "H1 applies")));
     }
 
-    private static void whileSuspended(Runnable submit) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+    private static void whileSuspended(Runnable submit) {
+        Await.until("the submission to pass while another test suspends a force", () -> {
             try {
                 submit.run();
-                return;
+                return Optional.of(true);
             } catch (ChaincodeRefusalException e) {
-                if (!"ORG_SUSPENDED".equals(e.code()) || attempt == 20) {
+                if (!"ORG_SUSPENDED".equals(e.code())) {
                     throw e;
                 }
-                Thread.sleep(500);
+                return Optional.empty();
             }
-        }
+        });
     }
 
     /** A person in the database who has at least one row in each of the given tables. */
@@ -250,5 +254,27 @@ public final class ExchangeNodes {
     public static String details(Subject subject) {
         return "{\"narrative\":\"Suspected cross-border fraud\",\"subjects\":[{\"idNumber\":\""
                 + subject.idNumber() + "\",\"idType\":\"" + subject.idType() + "\"}]}";
+    }
+
+    /** Free ports p whose neighbour p + 1 (the node's lookup service) is free too, none the neighbour of another. */
+    static int[] freePortPairs(int count) throws IOException {
+        int[] ports = new int[count];
+        for (int i = 0; i < count; ) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                boolean neighbour = false;
+                for (int j = 0; j < i; j++) {
+                    neighbour |= Math.abs(ports[j] - port) <= 1;
+                }
+                try (ServerSocket second = new ServerSocket(port + 1)) {
+                    if (!neighbour) {
+                        ports[i++] = port;
+                    }
+                } catch (IOException taken) {
+                    // try another pair
+                }
+            }
+        }
+        return ports;
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ class LookupIT {
             s.executeUpdate("INSERT INTO border_crossing VALUES ('ZHUHAI-HK0001-X0', 'ZHUHAI-HK0001', 'HZMB_ZHUHAI', "
                     + "'ENTRY', TIMESTAMP '2025-06-01 09:30:00', 'HK_ID')");
         }
-        int[] ports = freePortPairs(2);
+        int[] ports = ExchangeNodes.freePortPairs(2);
         zhuhaiPort = ports[0];
         int macauPort = ports[1];
         zhuhaiNode = NodeProcess.start(TestNetwork.ZHUHAI_LIAISON, dir.resolve("zhuhai"), zhuhaiPort, 0,
@@ -419,21 +418,5 @@ class LookupIT {
                 }
             }
         }
-    }
-
-    /** Free ports p whose neighbour p + 1 (the lookup service) is free too. */
-    private static int[] freePortPairs(int count) throws IOException {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; ) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    ports[i++] = port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        return ports;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gbx.it.Await;
 import org.gbx.it.TestNetwork;
 
 /**
@@ -113,17 +114,36 @@ final class NodeProcess implements AutoCloseable {
 
     /** Waits until this run's log holds {@code text}; fails if the node exits or the time runs out. */
     void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
+        awaitLogLines(0, text, 1, timeout);
+    }
+
+    /** How much this run's log holds now: a mark for {@link #awaitLogLines}. */
+    int logMark() throws IOException {
+        return logOfThisRun().length();
+    }
+
+    /** Waits until the log after {@code mark} holds {@code text} {@code times} times; fails as {@link #awaitLogLine}. */
+    void awaitLogLines(int mark, String text, int times, Duration timeout) throws IOException, InterruptedException {
         Instant end = Instant.now().plus(timeout);
-        while (!logOfThisRun().contains(text)) {
+        while (occurrences(logOfThisRun().substring(Math.min(mark, logOfThisRun().length())), text) < times) {
             if (!process.isAlive()) {
                 throw new AssertionError("the node exited (" + process.exitValue() + ") before logging '" + text
-                        + "':\n" + log());
+                        + "' " + times + " time(s):\n" + log());
             }
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("the node did not log '" + text + "' within " + timeout + ":\n" + log());
+                throw new AssertionError("the node did not log '" + text + "' " + times + " time(s) within " + timeout
+                        + ":\n" + log());
             }
             Thread.sleep(200);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** SIGKILL by pid: no shutdown hook runs, nothing is flushed or closed cleanly. */

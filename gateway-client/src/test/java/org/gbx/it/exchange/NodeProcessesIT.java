@@ -112,12 +112,14 @@ class NodeProcessesIT {
                 .resolve("verified-entries");
         int total = Math.toIntExact(INTERRUPTED_CLIP / MIB) + 1;
         awaitProgress(progress, 8, Duration.ofMinutes(2));
+        int beforeKill = macauNode.logMark();
         zhuhaiNode.kill();
         int verifiedAtKill = Integer.parseInt(Files.readString(progress).strip());
         assertThat(verifiedAtKill).as("killed mid-stream").isLessThan(total);
         System.out.printf("sender killed after %d of %d entries were verified%n", verifiedAtKill, total);
 
-        Thread.sleep(3000); // the receiver's attempts meet a closed port meanwhile
+        // The receiver's stream breaks, and its next attempt meets a closed port, before the sender is back.
+        macauNode.awaitLogLines(beforeKill, "transfer of " + requestId + " interrupted", 2, Duration.ofMinutes(2));
         zhuhaiNode = startZhuhai();
         ExchangeRequest received = awaitStatus(requestId, Status.RECEIVED, Duration.ofMinutes(5));
 

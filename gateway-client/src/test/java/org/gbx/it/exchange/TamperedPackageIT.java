@@ -78,7 +78,7 @@ class TamperedPackageIT {
                         dir.resolve("rogue").resolve(request.getValue()), request.getKey());
             }
             ChannelTrust trust = ChannelTrust.of(TestNetwork.config());
-            try (PackageServer rogue = PackageServer.start(0, ExchangeNodes.nodeTls("zhuhai"), trust, (id, client) -> {
+            try (PackageServer rogue = PackageServer.start("127.0.0.1", 0, ExchangeNodes.nodeTls("zhuhai"), trust, (id, client) -> {
                 Path folder = dir.resolve("rogue").resolve(id);
                 if (!requests.containsValue(id)) {
                     throw new TransferRefusedException(TransferRefusedException.Reason.NO_PACKAGE, "not ours");

@@ -5,6 +5,7 @@ import static org.gbx.it.TestNetwork.MACAU_LIAISON;
 import static org.gbx.it.TestNetwork.OVERSIGHT_AUDITOR;
 import static org.gbx.it.TestNetwork.ZHUHAI_APPROVER;
 
+import org.gbx.it.Await;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.DetailsCheck;
 import org.gbx.it.TestNetwork.User;
@@ -33,7 +34,7 @@ class DetailsPurgeIT {
 
         // Peers apply purges as blocks commit (purgeInterval=1): new blocks push them along.
         for (User force : new User[] {MACAU_LIAISON, ZHUHAI_APPROVER}) {
-            Eventually.await("details purged on the peer of " + force.mspId(), () -> purgedOn(force, id));
+            Await.until("details purged on the peer of " + force.mspId(), () -> purgedOn(force, id));
         }
         DetailsCheck check = OFFICERS.ledger(OVERSIGHT_AUDITOR).verifyDetailsHash(id);
         assertThat(check.requesterCopyHash()).isNull();

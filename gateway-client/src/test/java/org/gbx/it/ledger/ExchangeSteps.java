@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gbx.client.crypto.DetailsSealing;
+import org.gbx.it.Await;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.DataCategory;
@@ -112,7 +113,7 @@ final class ExchangeSteps {
     /** Waits until the peers of all three organisations show {@code id} in {@code status}. */
     void awaitEverywhere(String id, Status status) {
         for (User reader : EVERY_PEER) {
-            Eventually.await(id + " " + status + " on the peer of " + reader.mspId(), () -> status.equals(statusOn(reader, id)));
+            Await.until(id + " " + status + " on the peer of " + reader.mspId(), () -> status.equals(statusOn(reader, id)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.it.Await;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.ExchangeRequest;
 import org.gbx.it.TestNetwork;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LifecycleEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long EVENT_PATIENCE_SECONDS = 60;
+    private static final long EVENT_PATIENCE_SECONDS = Await.PATIENCE.toSeconds();
     private static final Officers OFFICERS = new Officers();
     private static final ExchangeSteps STEPS = new ExchangeSteps(OFFICERS);
 

@@ -8,6 +8,7 @@ import static org.gbx.it.TestNetwork.OVERSIGHT_AUDITOR;
 import static org.gbx.it.TestNetwork.ZHUHAI_LIAISON;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.gbx.it.Await;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.Status;
 import org.gbx.it.TestNetwork;
@@ -97,7 +98,7 @@ class RoleRefusalIT {
     /** Both forces' peers endorse the access, so both must have seen the committee's decision. */
     private static void awaitSuspension(String mspId, boolean suspended) {
         for (User force : new User[] {MACAU_LIAISON, ZHUHAI_LIAISON}) {
-            Eventually.await(mspId + (suspended ? " suspended" : " unsuspended") + " on the peer of " + force.mspId(),
+            Await.until(mspId + (suspended ? " suspended" : " unsuspended") + " on the peer of " + force.mspId(),
                     () -> OFFICERS.ledger(force).getSuspension(mspId).suspended() == suspended);
         }
     }

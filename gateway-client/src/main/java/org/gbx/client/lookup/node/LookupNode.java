@@ -94,9 +94,9 @@ public final class LookupNode implements AutoCloseable {
             throws IOException {
         LookupNode node = new LookupNode(connection, database, settings);
         node.refresh();
-        node.server = LookupServer.start(settings.port(), settings.tls(), node.trust,
+        node.server = LookupServer.start(settings.listenAddress(), settings.port(), settings.tls(), node.trust,
                 new Evaluator(node.mspId, node.ledger, node.keys, node.random), node::ownSetFile);
-        LOG.info(() -> "lookup service of " + node.mspId + " on 127.0.0.1:" + node.server.port());
+        LOG.info(() -> "lookup service of " + node.mspId + " on " + settings.listenAddress() + ":" + node.server.port());
         long every = settings.refreshInterval().toMillis();
         node.work.scheduleWithFixedDelay(node::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
         for (Organisation organisation : node.config.organisations()) {

@@ -27,7 +27,7 @@ import org.gbx.client.transfer.GrpcParts;
 import org.gbx.client.transfer.NodeTls;
 
 /**
- * The holder's lookup service, on 127.0.0.1 over mutual TLS with the node's certificate: it sends
+ * The holder's lookup service, on its exchange node's address over mutual TLS with the node's certificate: it sends
  * its set to other forces and evaluates blinded elements that the {@link Evaluator} admits. The
  * caller's force is the one whose TLS CA issued its certificate ({@link CallerOrganisation}); the
  * committee's passes the handshake and is refused (it asks nothing). The log names lookups, forces and reasons; the
@@ -50,7 +50,7 @@ final class LookupServer implements AutoCloseable {
     /**
      * @param setFile the file of the holder's set of an epoch, or null when it has none
      */
-    static LookupServer start(int port, NodeTls tls, ChannelTrust trust, Evaluator evaluator, IntFunction<Path> setFile)
+    static LookupServer start(String address, int port, NodeTls tls, ChannelTrust trust, Evaluator evaluator, IntFunction<Path> setFile)
             throws IOException {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         ServerServiceDefinition service = ServerServiceDefinition.builder(LookupProtocol.SERVICE)
@@ -59,7 +59,7 @@ final class LookupServer implements AutoCloseable {
                 .addMethod(LookupProtocol.EVALUATE, ServerCalls.asyncUnaryCall(
                         (request, response) -> evaluate(request, response, evaluator)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(address, port),
                         tls.serverCredentials(trust))
                 .addService(CallerOrganisation.named(service, trust))
                 .maxInboundMessageSize(16 * 1024)

@@ -7,14 +7,15 @@ import org.gbx.client.transfer.NodeTls;
 /**
  * How a force's lookup service runs.
  *
- * @param port where it serves on 127.0.0.1 (0: any free port)
+ * @param listenAddress the address of this host it serves on, the exchange node's (127.0.0.1 on one machine)
+ * @param port where it serves (0: any free port)
  * @param tls the node's TLS identity, the one its exchange node uses
  * @param peerServices explicit lookup endpoints of other forces by MSP id, overriding {@link LookupDirectory}
  * @param keyLifetime how long a key serves before the node rotates to the next epoch
  * @param refreshInterval how often the node checks its records for changes to the set
  * @param retryPause wait before fetching a set again after a failure
  */
-public record LookupSettings(int port, NodeTls tls, Map<String, String> peerServices, Duration keyLifetime,
+public record LookupSettings(String listenAddress, int port, NodeTls tls, Map<String, String> peerServices, Duration keyLifetime,
         Duration refreshInterval, Duration retryPause) {
 
     public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(30);
