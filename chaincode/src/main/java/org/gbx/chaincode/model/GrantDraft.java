@@ -34,9 +34,17 @@ public record GrantDraft(
         if (granted.isEmpty() || !request.categories().containsAll(granted)) {
             throw GRANT_EXCEEDS_REQUEST.refuse("granted categories must be a non-empty subset of the requested ones");
         }
-        if (!expiresAt.isAfter(now) || destroyBy.isBefore(expiresAt)
-                || destroyBy.isAfter(now.plus(Duration.ofDays(request.retentionDays())))) {
-            throw INVALID_DEADLINE.refuse("need now < expiresAt <= destroyBy <= now + retentionDays");
+        // now < expiresAt <= destroyBy <= now + retentionDays; each part refused in its own words
+        if (!expiresAt.isAfter(now)) {
+            throw INVALID_DEADLINE.refuse("expiresAt must be after the transaction time " + now);
+        }
+        if (destroyBy.isBefore(expiresAt)) {
+            throw INVALID_DEADLINE.refuse("destroyBy must not be before expiresAt " + expiresAt);
+        }
+        Instant retentionEnd = now.plus(Duration.ofDays(request.retentionDays()));
+        if (destroyBy.isAfter(retentionEnd)) {
+            throw INVALID_DEADLINE.refuse("destroyBy must be within retentionDays " + request.retentionDays()
+                    + " of the transaction time, at the latest " + retentionEnd);
         }
         return new Grant(granted, expiresAt, maxAccesses, destroyBy,
                 Input.optionalText("conditions", conditions, MAX_NOTE), approver, now);
