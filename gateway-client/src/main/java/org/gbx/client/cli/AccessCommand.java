@@ -29,6 +29,8 @@ final class AccessCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
+        LocalChecks.text("--justification", justification, LocalChecks.MAX_NOTE, true);
         Submitted<AccessRecord> submitted = session.ledger().recordAccess(requestId, justification);
         Output output = session.output();
         AccessRecord access = submitted.value();

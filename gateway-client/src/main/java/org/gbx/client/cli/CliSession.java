@@ -44,8 +44,15 @@ final class CliSession implements AutoCloseable {
         return choose(options.org, ENV_ORG, config().defaults().org(), "--org");
     }
 
+    /** A user name names a folder of enrolled users: letters, digits, dot, dash, underscore only. */
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+
     String user() {
-        return choose(options.user, ENV_USER, config().defaults().user(), "--user");
+        String user = choose(options.user, ENV_USER, config().defaults().user(), "--user");
+        if (!USER_NAME.matcher(user).matches() || user.contains("..")) {
+            throw new InvalidInputException("input.badUser", user);
+        }
+        return user;
     }
 
     private String choose(String fromOption, String environmentVariable, String fromConfig, String optionName) {

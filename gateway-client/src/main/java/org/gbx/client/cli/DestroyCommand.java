@@ -29,6 +29,7 @@ final class DestroyCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
         ExchangeLedger ledger = session.ledger();
         ExchangeRequest request = ledger.getRequest(requestId);
         boolean deleted = new ReceivedStore(records.open(session, (Gbx) spec.root().userObject())).destroy(requestId);

@@ -14,6 +14,7 @@ final class EvidenceEndorseCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
+        checkIds();
         var home = records.home(session, gbx());
         Submitted<Endorsement> endorsed = new Endorser(session.ledger(), home.outbox(),
                 session.connection().identity()).endorse(requestId, recordId);

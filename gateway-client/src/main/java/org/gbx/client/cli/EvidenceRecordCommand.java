@@ -16,6 +16,12 @@ abstract class EvidenceRecordCommand extends LedgerCommand {
     @Mixin
     RecordsOptions records;
 
+    /** The request and record ids, checked before anything is read or sent. */
+    void checkIds() {
+        LocalChecks.requestId(requestId);
+        LocalChecks.recordId(recordId);
+    }
+
     Gbx gbx() {
         return (Gbx) spec.root().userObject();
     }

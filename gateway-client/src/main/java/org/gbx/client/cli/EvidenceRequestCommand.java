@@ -12,6 +12,7 @@ final class EvidenceRequestCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
+        checkIds();
         ReceivedStore store = new ReceivedStore(records.open(session, gbx()));
         Submitted<Endorsement> asked = new EndorsementAsker(session.ledger(), store).ask(requestId, recordId);
         EvidenceOutput.endorsement(session, "done.evidence.request", asked, recordId);

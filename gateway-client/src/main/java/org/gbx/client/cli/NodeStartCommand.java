@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +32,9 @@ final class NodeStartCommand extends LedgerCommand {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
     }
 
+    private static final java.util.Set<String> SOURCE_RELIABILITIES = java.util.Set.of("A", "B", "C", "X");
+    private static final java.util.regex.Pattern ENDPOINT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]+:[0-9]{1,5}");
+
     @Mixin
     RecordsOptions records;
 
@@ -48,7 +50,7 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--peer-node", paramLabel = "MSP=HOST:PORT", descriptionKey = "option.peerNode")
     Map<String, String> peerNodes = new LinkedHashMap<>();
 
-    @Option(names = "--from-block", paramLabel = "BLOCK", descriptionKey = "option.fromBlock")
+    @Option(names = "--from-block", paramLabel = "BLOCK", descriptionKey = "option.nodeFromBlock")
     Long fromBlock;
 
     @Option(names = "--source-reliability", paramLabel = "A|B|C|X", descriptionKey = "option.sourceReliability")
@@ -62,6 +64,7 @@ final class NodeStartCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        checkOptions();
         Gbx gbx = (Gbx) spec.root().userObject();
         Organisation organisation = session.config().requireOrganisation(session.orgKey());
         // The config's exchangeNode.tlsDir; older configs: the folder network.sh enrols it into.
@@ -84,10 +87,30 @@ final class NodeStartCommand extends LedgerCommand {
             }, "gbx-node-shutdown"));
             stopped.await();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException("input.portUnavailable", settings.port(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The node's own options, before it connects or opens its database. */
+    private void checkOptions() {
+        if (port != null) {
+            LocalChecks.range("--port", port, 1, 65535);
+        }
+        if (!SOURCE_RELIABILITIES.contains(sourceReliability)) {
+            throw new InvalidInputException("input.sourceReliability", sourceReliability);
+        }
+        LocalChecks.range("--information-accuracy", informationAccuracy, 1, 4);
+        LocalChecks.range("--retry-pause", retryPauseSeconds, 0, 3600);
+        if (fromBlock != null) {
+            LocalChecks.range("--from-block", fromBlock, 0, Long.MAX_VALUE);
+        }
+        peerNodes.forEach((msp, endpoint) -> {
+            if (!ENDPOINT.matcher(endpoint).matches()) {
+                throw new InvalidInputException("input.peerNode", msp + "=" + endpoint);
+            }
+        });
     }
 
     private static Path existing(Path given, Path fallback) {

@@ -25,11 +25,11 @@ final class RecordsOptions {
 
     DataHome home(CliSession session, Gbx gbx) {
         if (data != null) {
-            return new DataHome(data);
+            return new DataHome(InputFiles.writableFolder(data));
         }
         String fromEnvironment = System.getenv("GBX_DATA");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new DataHome(Path.of(fromEnvironment));
+            return new DataHome(InputFiles.writableFolder(Path.of(fromEnvironment)));
         }
         Path config = NetworkConfigLoader.fromProcess().locate(Optional.ofNullable(gbx.config));
         return new DataHome(config.toAbsolutePath().getParent().resolve("exchange").resolve(session.orgKey()));

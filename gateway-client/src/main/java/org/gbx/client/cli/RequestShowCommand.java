@@ -23,6 +23,7 @@ final class RequestShowCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
         ExchangeLedger ledger = session.ledger();
         ExchangeRequest request = ledger.getRequest(requestId);
         String details = withDetails ? ledger.getPrivateDetails(requestId).text() : null;

@@ -118,6 +118,11 @@ public final class ExchangeLedger {
                 ExchangeRequest.class);
     }
 
+    /** {@code RecordNoMatch}: the target force answers that none of its records match the grant. */
+    public Submitted<ExchangeRequest> recordNoMatch(String requestId) {
+        return submitOnRequest(TransactionCall.of("RecordNoMatch", requestId), requestId, ExchangeRequest.class);
+    }
+
     /** {@code RecordReceipt}: the requester records the hash it computed over what it received. */
     public Submitted<ExchangeRequest> recordReceipt(String requestId, String computedHash) {
         return submitOnRequest(TransactionCall.of("RecordReceipt", requestId, computedHash), requestId,

@@ -65,10 +65,11 @@ final class Deliverer implements PackageSource {
         List<SourceRecord> records = selector.select(CaseSubjects.of(ledger.getPrivateDetails(requestId)),
                 EnumSet.copyOf(granted));
         if (records.isEmpty()) {
-            String message = "no records on file for the subjects of request " + requestId
-                    + " in the granted categories; nothing delivered";
-            LOG.warning(message);
-            listener.failed(requestId, message);
+            // The requester must learn it from the ledger, not wait for a delivery that never comes.
+            Submitted<ExchangeRequest> answered = ledger.recordNoMatch(requestId);
+            LOG.info(() -> "no records on file for the subjects of request " + requestId + " in the granted "
+                    + "categories; recorded on the ledger, transaction " + answered.receipt().transactionId());
+            listener.noMatch(requestId, answered.receipt().transactionId());
             return;
         }
         DeliveryPackage built = builder.build(new PackageBuilder.Addressing(requestId, mspId, request.requesterOrg(),

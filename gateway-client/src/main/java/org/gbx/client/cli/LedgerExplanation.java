@@ -1,0 +1,167 @@
+package org.gbx.client.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gbx.client.ledger.RefusalCode;
+import org.gbx.client.model.Role;
+import org.gbx.client.model.Status;
+
+/**
+ * Every form the chaincode's refusal explanations take (docs/ledger.md, Explanations; a test
+ * holds the two lists equal), so the explanation can be said in the officer's language: each form
+ * has its message {@code explanation.<NAME>}, filled with the values read out of the ledger's
+ * words, each shown as an officer reads it (times in the display zone, statuses and roles
+ * translated). An explanation in no known form is shown as the ledger wrote it.
+ */
+enum LedgerExplanation {
+    ID_PATTERN(RefusalCode.MALFORMED_ID, "{field} must match {pattern}"),
+    NOT_AN_OBJECT(RefusalCode.MALFORMED_JSON, "{field} must be a JSON object"),
+    UNREADABLE_JSON(RefusalCode.MALFORMED_JSON, "{field} could not be read as {type}"),
+    INVALID_JSON(RefusalCode.MALFORMED_JSON, "{field} is not valid JSON for {type}"),
+    REQUIRED(RefusalCode.MISSING_FIELD, "{field} is required"),
+    CONDITIONS_FOR_H3(RefusalCode.MISSING_FIELD, "handlingConditions is required with handling code H3"),
+    NO_CATEGORY(RefusalCode.MISSING_FIELD, "categories must name at least one category"),
+    UNKNOWN_VALUE(RefusalCode.UNKNOWN_ENUM_VALUE, "{field} is not a known {type}"),
+    UNKNOWN_VALUE_INSIDE(RefusalCode.UNKNOWN_ENUM_VALUE, "{field} has a value that is not a known {type}"),
+    TOO_MANY_CHARACTERS(RefusalCode.FIELD_TOO_LONG, "{field} is longer than {n} characters"),
+    TOO_MANY_BYTES(RefusalCode.FIELD_TOO_LONG, "{field} is longer than {n} bytes"),
+    DETAILS_TOO_LARGE(RefusalCode.FIELD_TOO_LONG, "the case details are larger than {n} bytes"),
+    OUT_OF_RANGE(RefusalCode.INVALID_VALUE, "{field} must be between {n} and {n}"),
+    NOT_A_HASH(RefusalCode.INVALID_VALUE, "{field} must be 64 lower-case hex characters"),
+    WRONG_FORM(RefusalCode.INVALID_VALUE, "{field} has a value of the wrong form at {path}"),
+    NOT_AN_INTEGER(RefusalCode.INVALID_VALUE, "{field} must be an integer"),
+    NOT_BASE64(RefusalCode.INVALID_VALUE, "{field} must be base64"),
+    DIGIT_RUN(RefusalCode.PERSONAL_DATA_SUSPECTED, "{field} contains a run of 7 or more digits"),
+    DETAILS_NOT_SENT(RefusalCode.MISSING_DETAILS, "the case details must come in transient key 'details'"),
+    TARGET_NOT_ANOTHER_FORCE(RefusalCode.INVALID_TARGET, "the target must be another force, not the requester or the committee"),
+    COMMITTEE_NOT_SUSPENDABLE(RefusalCode.INVALID_TARGET, "the committee cannot suspend itself"),
+    NO_SUCH_REQUEST(RefusalCode.NOT_FOUND, "no request with this id"),
+    NO_SUCH_PING(RefusalCode.NOT_FOUND, "no ping with this id"),
+    NO_SUCH_ENDORSEMENT(RefusalCode.NOT_FOUND, "no endorsement was asked for this record"),
+    ID_TAKEN(RefusalCode.REQUEST_ID_CONFLICT, "a different request already has this id"),
+    NO_ROLE(RefusalCode.UNKNOWN_ROLE, "the certificate carries no known gbx.role"),
+    ROLE_MAY_NOT(RefusalCode.UNAUTHORIZED, "{role} of {org} may not {transaction} on this request"),
+    ONLY_REQUESTER_ASKS_ENDORSEMENT(RefusalCode.UNAUTHORIZED, "only a liaison of the requesting force asks for an endorsement"),
+    ONLY_OWNER_ENDORSES(RefusalCode.UNAUTHORIZED, "only an approver of the force that delivered the data endorses it"),
+    ONLY_FORCES_READ_DETAILS(RefusalCode.UNAUTHORIZED, "only a liaison or approver of a force of the request reads its details"),
+    ONLY_COMMITTEE_SUSPENDS(RefusalCode.UNAUTHORIZED, "only an auditor or admin of {org} suspends a force"),
+    FORCE_SUSPENDED(RefusalCode.ORG_SUSPENDED, "a force of this request is suspended by the committee"),
+    NOT_IN_THIS_STATUS(RefusalCode.ILLEGAL_TRANSITION, "{transaction} is not allowed on a request that is {status}"),
+    ENDORSED_ONLY_WHEN_RECEIVED(RefusalCode.ILLEGAL_TRANSITION, "records are endorsed only on a received request, not one that is {status}"),
+    ALREADY_ENDORSED(RefusalCode.ILLEGAL_TRANSITION, "this record is already endorsed"),
+    GRANT_BEYOND_REQUEST(RefusalCode.GRANT_EXCEEDS_REQUEST, "granted categories must be a non-empty subset of the requested ones"),
+    DELIVERY_BEYOND_GRANT(RefusalCode.CATEGORY_NOT_GRANTED, "delivered categories must be a non-empty subset of the granted ones"),
+    EXPIRY_NOT_AFTER_NOW(RefusalCode.INVALID_DEADLINE, "expiresAt must be after the transaction time {time}"),
+    DESTRUCTION_BEFORE_EXPIRY(RefusalCode.INVALID_DEADLINE, "destroyBy must not be before expiresAt {time}"),
+    DESTRUCTION_BEYOND_RETENTION(RefusalCode.INVALID_DEADLINE, "destroyBy must be within retentionDays {n} of the transaction time, at the latest {time}"),
+    EXPIRED_AT(RefusalCode.GRANT_EXPIRED, "the grant expired at {time}"),
+    ACCESSES_USED_UP(RefusalCode.ACCESS_LIMIT_REACHED, "the grant allows {n} accesses"),
+    NOT_EXPIRED_YET(RefusalCode.DEADLINE_NOT_PASSED, "the grant has not expired yet"),
+    ALREADY_SUSPENDED(RefusalCode.SUSPENSION_UNCHANGED, "the force is already suspended"),
+    NOT_SUSPENDED(RefusalCode.SUSPENSION_UNCHANGED, "the force is not suspended"),
+    NO_DETAILS_HERE(RefusalCode.DETAILS_UNAVAILABLE, "this organisation holds no case details for the request"),
+    PROOF_MISSES_ROOT(RefusalCode.NOT_IN_DELIVERY, "the proof does not take this leaf to the delivered Merkle root"),
+    ASKED_UNDER_OTHER_DELIVERY(RefusalCode.ENDORSEMENT_CONFLICT, "this record was asked for under another delivery");
+
+    /** What a placeholder stands for, how to find it in the ledger's words and how to show it. */
+    enum Placeholder {
+        FIELD("[A-Za-z][A-Za-z0-9.\\[\\]]*(?: count)?"),
+        N("-?[0-9]+"),
+        TIME("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z"),
+        STATUS("[A-Z_]+"),
+        TRANSACTION("[A-Z][A-Za-z]+"),
+        ROLE("[a-z]+(?: role)?"),
+        ORG("[A-Za-z0-9.-]+"),
+        TYPE("[A-Z][A-Za-z]*(?:\\[\\])?"),
+        PATTERN(".+"),
+        PATH(".+");
+
+        private final String regex;
+
+        Placeholder(String regex) {
+            this.regex = regex;
+        }
+    }
+
+    /** One explanation read out of the ledger's words: its form and the values in it, in order. */
+    record Reading(LedgerExplanation form, List<Placeholder> kinds, List<String> values) {
+    }
+
+    /** In a holder: an enum's constructors cannot read its own static fields. */
+    private static final class Syntax {
+        static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)\\}");
+    }
+
+    private final RefusalCode code;
+    private final String template;
+    private final Pattern pattern;
+    private final List<Placeholder> kinds;
+
+    LedgerExplanation(RefusalCode code, String template) {
+        this.code = code;
+        this.template = template;
+        List<Placeholder> found = new ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        Matcher m = Syntax.PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            Placeholder kind = Placeholder.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
+            found.add(kind);
+            regex.append(Pattern.quote(template.substring(at, m.start()))).append('(').append(kind.regex).append(')');
+            at = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(at)));
+        this.pattern = Pattern.compile(regex.toString());
+        this.kinds = List.copyOf(found);
+    }
+
+    RefusalCode code() {
+        return code;
+    }
+
+    /** The form as docs/ledger.md writes it. */
+    String template() {
+        return template;
+    }
+
+    static Optional<Reading> read(String code, String explanation) {
+        return Arrays.stream(values()).filter(form -> form.code.name().equals(code))
+                .map(form -> form.match(explanation)).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<Reading> match(String explanation) {
+        Matcher m = pattern.matcher(explanation);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) {
+            values.add(m.group(i));
+        }
+        return Optional.of(new Reading(this, kinds, values));
+    }
+
+    /** The explanation in the officer's words. */
+    static String say(Reading reading, Messages messages, OrganisationNames organisations, TimeDisplay time) {
+        Vocabulary vocabulary = messages.vocabulary();
+        Object[] shown = new Object[reading.values().size()];
+        for (int i = 0; i < shown.length; i++) {
+            String value = reading.values().get(i);
+            shown[i] = switch (reading.kinds().get(i)) {
+                case FIELD -> messages.find("ledgerField." + value.replace(" count", "")).orElse(value);
+                case TIME -> time.format(value);
+                case STATUS -> vocabulary.ofText(Status.class, value);
+                case TRANSACTION -> messages.find("transaction." + value).orElse(value);
+                case ROLE -> Role.ofAttribute(value).map(vocabulary::of).orElse(value);
+                case ORG -> organisations.displayName(value);
+                case TYPE -> messages.find("ledgerType." + value.replace("[]", "")).orElse(value);
+                case N, PATTERN, PATH -> value;
+            };
+        }
+        return vocabulary.with(reading.form(), shown);
+    }
+}
