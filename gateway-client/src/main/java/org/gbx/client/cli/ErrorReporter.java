@@ -8,6 +8,7 @@ import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
 import org.gbx.client.ledger.LedgerUnavailableException;
+import org.gbx.client.ledger.PeerBehindException;
 import org.gbx.client.ledger.RefusalCode;
 import org.gbx.client.records.RecordsException;
 import picocli.CommandLine;
@@ -65,6 +66,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         if (e instanceof ChaincodeRefusalException refusal) {
             return describeRefusal(refusal);
+        }
+        if (e instanceof PeerBehindException behind) {
+            OrganisationNames names = gbx.session().organisations();
+            return new Report(ExitCode.UNAVAILABLE, messages.get("error.peerBehind",
+                    names.displayName(behind.laggingMspId()), behind.laggingHeight(),
+                    names.displayName(behind.aheadMspId()), behind.aheadHeight()));
+        }
+        if (e instanceof EndorsementFailedException failed && failed.peersDisagree()) {
+            return new Report(ExitCode.NOT_ACCEPTED, messages.get("error.peersDisagree"));
         }
         if (e instanceof EndorsementFailedException failed) {
             StringBuilder message = new StringBuilder(messages.get("error.endorsement", failed.gatewayMessage()));

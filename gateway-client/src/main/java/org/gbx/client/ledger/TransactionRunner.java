@@ -47,6 +47,14 @@ final class TransactionRunner {
     }
 
     Outcome submit(TransactionCall call) {
+        return submit(call, mismatch -> { });
+    }
+
+    /**
+     * Submits {@code call}; before trying again after endorsements that did not match, lets
+     * {@code beforeRetry} wait for a peer that is behind (it may throw to give up).
+     */
+    Outcome submit(TransactionCall call, java.util.function.Consumer<EndorsementFailedException> beforeRetry) {
         for (int attempt = 1; ; attempt++) {
             Proposal proposal = propose(call);
             SubmittedTransaction submitted;
@@ -56,6 +64,7 @@ final class TransactionRunner {
                 if (!retry.isRetryable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
                 }
+                beforeRetry.accept(e);
                 pauseBefore(attempt + 1, e);
                 continue;
             }
