@@ -82,7 +82,7 @@ final class CatchUp {
                 continue;
             }
             anyBehind = true;
-            long reached = peer.getKey().equals(ownMspId) ? awaitOwn(target, deadline)
+            long reached = peer.getKey().equals(ownMspId) ? awaitOwn(peer.getValue(), target, deadline)
                     : poll(peer.getKey(), peer.getValue(), target, deadline);
             if (reached < target) {
                 throw new PeerBehindException(transactionName, peer.getKey(), reached, ahead.getKey(), target,
@@ -92,8 +92,8 @@ final class CatchUp {
         return anyBehind;
     }
 
-    private long awaitOwn(long target, long deadline) {
-        long reached = heights.awaitOwn(target, deadline);
+    private long awaitOwn(long from, long target, long deadline) {
+        long reached = heights.awaitOwn(from, target, deadline);
         // the stream ends at the deadline; ask once more, in case the block came just then
         return reached >= target ? reached : heights.of(ownMspId);
     }

@@ -1,8 +1,9 @@
 package org.gbx.client.ledger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import org.gbx.client.connection.Deadlines;
+import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
@@ -21,11 +22,11 @@ interface PeerHeights {
     long of(String mspId);
 
     /**
-     * Blocks until the caller's own peer (the one this connection talks to) holds at least
-     * {@code height} blocks, or the deadline passes; answers the height it reached. Event-driven:
-     * it follows the peer's own block stream.
+     * Blocks until the caller's own peer (the one this connection talks to), which holds
+     * {@code from} blocks, holds at least {@code height}, or the deadline passes; answers the height
+     * it reached. Event-driven: it follows the peer's own block stream from its next block.
      */
-    long awaitOwn(long height, long deadlineNanos);
+    long awaitOwn(long from, long height, long deadlineNanos);
 
     /** The peers of a connection's network, through its Gateway. */
     static PeerHeights of(Network network, Deadlines deadlines) {
@@ -45,19 +46,19 @@ interface PeerHeights {
             }
 
             @Override
-            public long awaitOwn(long height, long deadlineNanos) {
+            public long awaitOwn(long from, long height, long deadlineNanos) {
                 long millis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-                try (CloseableIterator<Block> blocks = network.newBlockEventsRequest().startBlock(height - 1).build()
-                        .getEvents(org.hyperledger.fabric.client.CallOption.deadlineAfter(millis,
-                                java.util.concurrent.TimeUnit.MILLISECONDS))) {
-                    Iterator<Block> stream = blocks;
-                    if (stream.hasNext()) {
-                        return stream.next().getHeader().getNumber() + 1;
+                long reached = from;
+                // From the peer's own next block: a start beyond its height would be answered "not found".
+                try (CloseableIterator<Block> blocks = network.newBlockEventsRequest().startBlock(from).build()
+                        .getEvents(CallOption.deadlineAfter(millis, TimeUnit.MILLISECONDS))) {
+                    while (reached < height && blocks.hasNext()) {
+                        reached = blocks.next().getHeader().getNumber() + 1;
                     }
-                } catch (GatewayRuntimeException e) {
-                    // the deadline passed (or the stream broke): answer what the peer holds now
+                } catch (GatewayRuntimeException | java.util.NoSuchElementException e) {
+                    // the deadline passed or the stream ended: the caller asks the height once more
                 }
-                return height - 1;
+                return reached;
             }
         };
     }

@@ -50,7 +50,7 @@ class CatchUpTest {
         }
 
         @Override
-        public long awaitOwn(long height, long deadlineNanos) {
+        public long awaitOwn(long from, long height, long deadlineNanos) {
             asked.add("own stream to " + height);
             return ownReached;
         }
