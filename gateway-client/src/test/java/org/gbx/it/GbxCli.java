@@ -14,15 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gbx.client.cli.Gbx;
 
 /** Runs the gbx command line in this JVM, as one of the network's users, and captures what it prints. */
-final class GbxCli {
+public final class GbxCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int NOT_FOUND = 5;
 
     /** What one gbx invocation printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (IOException e) {
@@ -40,7 +39,7 @@ final class GbxCli {
     }
 
     /** {@code gbx ARGS --org ORG --user USER} (in English unless ARGS say otherwise), on the network of {@code GBX_CONFIG}. */
-    static Result as(TestNetwork.User user, String... args) {
+    public static Result as(TestNetwork.User user, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--org", user.org(), "--user", user.name()));
         if (!all.contains("--lang")) {
@@ -55,24 +54,10 @@ final class GbxCli {
     }
 
     /**
-     * Like {@link #as}, but waits (at most 20 s) while the answer is "not found": a block that
-     * committed on the submitter's peer reaches the other organisations' peers a moment later.
-     */
-    static Result asSoonAsVisible(TestNetwork.User user, String... args) throws InterruptedException {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        Result result = as(user, args);
-        while (result.exitCode() == NOT_FOUND && System.nanoTime() < giveUp) {
-            Thread.sleep(250);
-            result = as(user, args);
-        }
-        return result;
-    }
-
-    /**
      * Writes synthetic case details (never real people): a Macau resident ID card number, a
      * mainland resident ID, a vehicle plate and a Hengqin port crossing, as an officer would.
      */
-    static Path caseDetailsFile(Path dir) throws IOException {
+    public static Path caseDetailsFile(Path dir) throws IOException {
         return Files.writeString(dir.resolve("case-details.json"), """
                 {"subjects":[{"role":"suspect","macauId":"1234567(8)","name":"CHAN Tai Man"},
                              {"role":"associate","mainlandId":"440402199001011234","name":"LI Ming"}],

@@ -49,11 +49,11 @@ class RequestLifecycleIT {
                 "--urgency", "URGENT", "--retention-days", "30", "--details", GbxCli.caseDetailsFile(dir).toString());
         assertThat(replay.exitCode()).as("a retried create is the same request: " + replay).isZero();
 
-        GbxCli.Result details = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--details");
+        GbxCli.Result details = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--details");
         assertThat(details.exitCode()).as(details.toString()).isZero();
         assertThat(details.out()).contains("pending").contains("1234567(8)").contains("Macau Judiciary Police");
 
-        GbxCli.Result publicView = GbxCli.asSoonAsVisible(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", id, "--json");
+        GbxCli.Result publicView = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", id, "--json");
         assertThat(publicView.exitCode()).as(publicView.toString()).isZero();
         assertThat(publicView.out()).doesNotContain("1234567").doesNotContain("CHAN");
         assertThat(publicView.json().at("/request/status").asText()).isEqualTo("PENDING");
@@ -63,6 +63,14 @@ class RequestLifecycleIT {
                 "--conditions", "H1 applies");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
         assertThat(approved.out()).contains("is now partially approved");
+
+        GbxCli.Result shown = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "show", id);
+        assertThat(shown.out()).as(shown.toString()).contains("H0 (use only for the stated purpose)")
+                .containsPattern("Grant conditions +H1 applies").containsPattern("Accesses +0 of 2 used")
+                .containsPattern("Categories +identity, border crossings").containsPattern("Granted +identity\\n");
+        GbxCli.Result shownInChinese = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--lang", "zh-Hans");
+        assertThat(shownInChinese.out()).as(shownInChinese.toString()).contains("H0（仅限用于所述用途）")
+                .containsPattern("授权条件 +H1 applies").contains("身份信息、出入境记录").contains("部分批准");
 
         deliverAndReceipt(id);
 
@@ -86,7 +94,12 @@ class RequestLifecycleIT {
                 "DESTROYED");
 
         GbxCli.Result table = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", id);
-        assertThat(table.out()).contains("+08:00").contains("destroyed");
+        String liaison = GbxCli.as(TestNetwork.MACAU_LIAISON, "whoami", "--json").json().path("officer").asText();
+        String approver = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "whoami", "--json").json().path("officer").asText();
+        assertThat(table.out()).as(table.toString()).contains("+08:00").contains("destroyed")
+                .contains("identity; conditions: H1 applies").contains(approver.substring(0, 12) + "…")
+                .contains("access 1: Cross-check with the Gongbei border crossing log")
+                .contains(liaison.substring(0, 12) + "…").contains("crypto-erase");
 
         for (TestNetwork.User user : List.of(TestNetwork.MACAU_LIAISON, TestNetwork.OVERSIGHT_AUDITOR)) {
             GbxCli.Result listed = GbxCli.as(user, "request", "list", "--status", "DESTROYED", "--json");
@@ -102,7 +115,7 @@ class RequestLifecycleIT {
     @Test
     void a_revoked_grant_allows_no_more_access() throws Exception {
         String id = createThroughTheCli("Trace a vehicle crossing at Hengqin port");
-        GbxCli.Result approved = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
+        GbxCli.Result approved = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
                 "--categories", "IDENTITY", "--expires", "7d", "--destroy-by", "20d", "--max-accesses", "5");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
         deliverAndReceipt(id);
@@ -114,10 +127,11 @@ class RequestLifecycleIT {
         assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
         assertThat(revoked.out()).contains("is now revoked");
 
-        GbxCli.Result refused = GbxCli.asSoonAsVisible(TestNetwork.MACAU_LIAISON, "access", id,
+        GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id,
                 "--justification", "Second look");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(refused.err()).contains("the status of the request does not allow this", "ILLEGAL_TRANSITION");
+        assertThat(refused.err()).contains("the status of the request does not allow this",
+                "ILLEGAL_TRANSITION: you cannot record an access while the request is revoked");
     }
 
     @Test
@@ -134,7 +148,7 @@ class RequestLifecycleIT {
 
         GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Late look");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(refused.err()).contains("the grant has expired", "GRANT_EXPIRED: the grant expired at "
+        assertThat(refused.err()).contains("data may flow only before the grant expires", "GRANT_EXPIRED: the grant expired at "
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(expiresAt.atOffset(ZoneOffset.ofHours(8))));
 
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {

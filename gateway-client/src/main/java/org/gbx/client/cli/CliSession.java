@@ -40,8 +40,9 @@ final class CliSession implements AutoCloseable {
         return config;
     }
 
+    /** The organisation acted for, as a key of the config: one the config does not know is refused here. */
     String orgKey() {
-        return choose(options.org, ENV_ORG, config().defaults().org(), "--org");
+        return config().requireOrganisation(choose(options.org, ENV_ORG, config().defaults().org(), "--org")).key();
     }
 
     /** A user name names a folder of enrolled users: letters, digits, dot, dash, underscore only. */
