@@ -92,7 +92,7 @@ read -r id_type id_number <<< "$subject"
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
   "$id_number" "$id_type" > "$details_file"
 unset subject id_number
-request="DEMO-$(date -u +%Y%m%d-%H%M%S)-$RANDOM"
+request="DEMO-$(date -u +%Y-%m-%d-%H%M%S)-$RANDOM"
 # gbx prints its own error on failure; set -e then ends the demo (and stops the nodes)
 created=$(as macau liaison1 request create --json --id "$request" --target ZhuhaiPSBMSP \
   --purpose "Trace the movements of a suspect in a cross-border fraud investigation" \

@@ -35,22 +35,26 @@ if [ "$rebuild" = yes ] || [ ! -f "$JAR" ]; then
 fi
 [ -f "$JAR" ] || die "no chaincode jar at $JAR"
 
-version=$(sha256sum "$JAR" | cut -c1-12)
+# Two forces' peers, however many organisations there are: never the committee, so the
+# committee plus one force can never create a key (docs/ledger.md, "Who must endorse").
+endorsement_policy() {
+  local o members=()
+  for o in "${ORG_KEYS[@]}"; do
+    [ "${ORG_KIND[$o]}" = force ] && members+=("'${ORG_MSP[$o]}.peer'")
+  done
+  [ ${#members[@]} -ge 2 ] || die "the chaincode policy needs at least two forces in organisations.conf"
+  (IFS=,; echo "OutOf(2,${members[*]})")
+}
+POLICY=$(endorsement_policy)
+
+# Named after the jar and the policy, so a new policy alone is a new definition too.
+version=$( (sha256sum "$JAR" | cut -c1-64; echo "$POLICY") | sha256sum | cut -c1-12)
 label="${CHAINCODE_NAME}_$version"
 # The servers run a copy named after its hash: rebuilding target/ under a
 # running JVM would make its lazy class loading fail.
 RUN_JAR="$NET/chaincode/$label.jar"
 mkdir -p "$NET/chaincode"
 [ -f "$RUN_JAR" ] || cp "$JAR" "$RUN_JAR"
-
-# MAJORITY of the organisations' peers, however many organisations there are.
-endorsement_policy() {
-  local o members=()
-  for o in "${ORG_KEYS[@]}"; do members+=("'${ORG_MSP[$o]}.peer'"); done
-  local n=${#members[@]}
-  (IFS=,; echo "OutOf($(( n / 2 + 1 )),${members[*]})")
-}
-POLICY=$(endorsement_policy)
 
 collections_args=()
 if [ "$(tr -d '[:space:]' < "$NETCFG/chaincode/collections.json")" != "[]" ]; then
@@ -109,6 +113,32 @@ start_chaincode_server() { # org package-id
   say "   chaincode server of $org listening on 127.0.0.1:$(port "$org" chaincode)"
 }
 
+# The committee registers every force on the ledger (idempotent): only a registered force
+# exchanges, and its suspension record then needs the committee's peer alone to change.
+force_peer_args() {
+  local o
+  for o in "${ORG_KEYS[@]}"; do
+    [ "${ORG_KIND[$o]}" = force ] && printf '%s\n' --peerAddresses "127.0.0.1:$(port "$o" peer)" --tlsRootCertFiles "$(tls_ca "$o")"
+  done
+}
+register_force() { # committee-org msp
+  as_admin "$1" peer chaincode invoke "${orderer_args[@]}" -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" \
+    -c "{\"Args\":[\"RegisterForce\",\"$2\"]}" "${FORCE_PEERS[@]}" --waitForEvent >>"$LOGS/peer-cli.log" 2>&1
+}
+register_forces() {
+  local committee="" o
+  for o in "${ORG_KEYS[@]}"; do [ "${ORG_KIND[$o]}" = committee ] && committee=$o; done
+  [ -n "$committee" ] || die "no committee in organisations.conf"
+  mapfile -t FORCE_PEERS < <(force_peer_args)
+  for o in "${ORG_KEYS[@]}"; do
+    [ "${ORG_KIND[$o]}" = force ] || continue
+    # The chaincode servers have just (re)started: the first invoke may find them not ready.
+    wait_for 60 "registration of ${ORG_MSP[$o]}" register_force "$committee" "${ORG_MSP[$o]}" \
+      || die "the committee could not register ${ORG_MSP[$o]} (see $LOGS/peer-cli.log)"
+  done
+  say "   forces registered on the ledger"
+}
+
 step "Deploying chaincode '$CHAINCODE_NAME' version $version"
 committed_version=$(committed_field version)
 committed_sequence=$(committed_field sequence)
@@ -133,6 +163,7 @@ done
 if [ "$committed_version" = "$version" ]; then
   for org in "${ORG_KEYS[@]}"; do start_chaincode_server "$org" "${PACKAGE_ID[$org]}"; done
   say "   definition already committed (sequence $sequence); nothing to approve"
+  register_forces
   exit 0
 fi
 
@@ -165,3 +196,4 @@ as_admin "$first_org" peer lifecycle chaincode commit "${orderer_args[@]}" -C "$
 say "   committed '$CHAINCODE_NAME' version $version, sequence $sequence, endorsement $POLICY"
 # Only now switch the servers: until the commit, peers still run the old package.
 for org in "${ORG_KEYS[@]}"; do start_chaincode_server "$org" "${PACKAGE_ID[$org]}"; done
+register_forces

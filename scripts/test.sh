@@ -18,6 +18,11 @@ if ! command -v chromium >/dev/null; then
 fi
 chromium --version
 
+step "The attack client (Go, into gateway-client/target/)"
+# The integration tests' independent Fabric client: it signs, endorses on the peers a test
+# picks and submits without gbx (docs/ledger.md, "Proved on the real network").
+(cd gateway-client/src/test/attack-client && go build -o ../../../target/attack-client .)
+
 step "Build and unit tests"
 mvn -B -q install 2>&1 | tail -n 200
 # Maven's quiet mode hides the summaries; show the counts per module.

@@ -30,6 +30,7 @@ public final class ChaincodeServer {
         ServerSettings settings = ServerSettings.fromEnvironment(System.getenv());
         ContractRouter router = new ContractRouter(new String[0]);
         keepArgumentsOutOfLogs();
-        router.startRouterWithChaincodeServer(new NettyChaincodeServer(router, settings.toProperties()));
+        NettyChaincodeServer server = new NettyChaincodeServer(new TransactionArguments(router, new String[0]), settings.toProperties());
+        router.startRouterWithChaincodeServer(server);
     }
 }

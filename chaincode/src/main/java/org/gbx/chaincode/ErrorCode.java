@@ -33,7 +33,10 @@ public enum ErrorCode {
     SUSPENSION_UNCHANGED,
     DETAILS_UNAVAILABLE,
     NOT_IN_DELIVERY,
-    ENDORSEMENT_CONFLICT;
+    ENDORSEMENT_CONFLICT,
+    TIMESTAMP_OUT_OF_WINDOW,
+    UNKNOWN_TRANSACTION,
+    MALFORMED_ARGUMENTS;
 
     /** The exception to throw: message {@code CODE: explanation}, payload {@code CODE}. */
     public ChaincodeException refuse(String explanation) {

@@ -1,19 +1,24 @@
 package org.gbx.chaincode;
 
+import static org.gbx.chaincode.ErrorCode.DETAILS_UNAVAILABLE;
 import static org.gbx.chaincode.ErrorCode.ENDORSEMENT_CONFLICT;
 import static org.gbx.chaincode.ErrorCode.ILLEGAL_TRANSITION;
+import static org.gbx.chaincode.ErrorCode.INVALID_TARGET;
 import static org.gbx.chaincode.ErrorCode.NOT_FOUND;
 import static org.gbx.chaincode.ErrorCode.NOT_IN_DELIVERY;
 import static org.gbx.chaincode.ErrorCode.REQUEST_ID_CONFLICT;
 import static org.gbx.chaincode.ErrorCode.SUSPENSION_UNCHANGED;
+import static org.gbx.chaincode.ErrorCode.UNAUTHORIZED;
 import static org.gbx.chaincode.rules.Input.MAX_NOTE;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gbx.chaincode.evidence.MerkleProof;
 import org.gbx.chaincode.identity.Hashes;
+import org.gbx.chaincode.ledger.ChannelMembers;
 import org.gbx.chaincode.ledger.LedgerJson;
 import org.gbx.chaincode.ledger.LedgerKeys;
 import org.gbx.chaincode.model.AccessRecord;
@@ -60,15 +65,37 @@ import org.hyperledger.fabric.contract.annotation.Transaction.TYPE;
 @Default
 public final class ExchangeContract implements ContractInterface {
 
+    /** Read only to decide whether to endorse (rules/ProposalTime), never to decide what to write. */
+    private final Clock hostClock;
+
+    public ExchangeContract() {
+        this(Clock.systemUTC());
+    }
+
+    /** With another clock: tests set the endorsing host's time apart from the proposal's. */
+    public ExchangeContract(Clock hostClock) {
+        this.hostClock = hostClock;
+    }
+
+    private Session session(Context ctx) {
+        return Session.of(ctx, hostClock);
+    }
+
+    /** The shim's default answer ("Undefined contract method called") carries no code. */
+    @Override
+    public void unknownTransaction(Context ctx) {
+        throw ErrorCode.UNKNOWN_TRANSACTION.refuse("no transaction of this name (docs/ledger.md lists them)");
+    }
+
     @Transaction(name = "WhoAmI", intent = TYPE.EVALUATE)
     public String whoAmI(Context ctx) {
-        return LedgerJson.write(Session.of(ctx).caller().identity());
+        return LedgerJson.write(session(ctx).caller().identity());
     }
 
     @Transaction(name = "Ping", intent = TYPE.SUBMIT)
     public String ping(Context ctx, String pingId) {
-        String id = Input.id("pingId", pingId);
-        Session session = Session.of(ctx);
+        String id = Input.newId("pingId", pingId);
+        Session session = session(ctx);
         PingRecord record = new PingRecord(id, session.caller().mspId(), session.now());
         session.stub().putState(LedgerKeys.ping(id), LedgerJson.bytes(record));
         session.emit("Ping", record);
@@ -78,11 +105,15 @@ public final class ExchangeContract implements ContractInterface {
     /**
      * Benchmark baseline only (scripts/bench.sh, docs/ledger.md): one state write and nothing
      * else, so the cost of the exchange rules can be told from Fabric's own. Its keys live under
-     * {@code bench~}, which no exchange record uses, so it cannot overwrite one.
+     * {@code bench~}, which no exchange record uses, so it cannot overwrite one. Admins only: an
+     * officer has no business writing to the ledger outside the exchange's rules.
      */
     @Transaction(name = "BenchWrite", intent = TYPE.SUBMIT)
     public void benchWrite(Context ctx, String key) {
-        ctx.getStub().putState(LedgerKeys.bench(key), key.getBytes(StandardCharsets.UTF_8));
+        String id = Input.newId("key", key);
+        Session session = session(ctx);
+        Authorization.requireAdmin(session.caller());
+        session.stub().putState(LedgerKeys.bench(id), id.getBytes(StandardCharsets.UTF_8));
     }
 
     @Transaction(name = "GetPing", intent = TYPE.EVALUATE)
@@ -97,13 +128,19 @@ public final class ExchangeContract implements ContractInterface {
     /** Case details come only in transient key {@code details}; the public record keeps their hash. */
     @Transaction(name = "CreateRequest", intent = TYPE.SUBMIT)
     public String createRequest(Context ctx, String requestId, String requestJson) {
-        String id = Input.id("requestId", requestId);
+        String id = Input.newId("requestId", requestId);
         RequestDraft draft = LedgerJson.parseArgument("requestJson", requestJson, RequestDraft.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         byte[] details = session.details().fromTransient();
         ExchangeRequest request = draft.toRequest(id, session.caller(), Hashes.sha256Hex(details), session.now());
         session.caller().requireRole();
         Authorization.requireMayCreate(session.caller(), request.targetOrg());
+        if (!session.suspensions().isRegistered(request.targetOrg())) {
+            throw INVALID_TARGET.refuse("the target is not a force registered on this ledger");
+        }
+        if (!session.suspensions().isRegistered(request.requesterOrg())) {
+            throw UNAUTHORIZED.refuse("the requesting force is not registered on this ledger");
+        }
         Optional<ExchangeRequest> existing = session.requests().find(id);
         if (existing.isPresent()) {
             if (!existing.get().hasSameTerms(request)) {
@@ -121,9 +158,9 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "ApproveRequest", intent = TYPE.SUBMIT)
     public String approveRequest(Context ctx, String requestId, String grantJson) {
         GrantDraft draft = LedgerJson.parseArgument("grantJson", grantJson, GrantDraft.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         return LedgerJson.write(session.transition(RequestAction.APPROVE, requestId, before -> {
-            var grant = draft.toGrant(before, session.caller().officer(), session.now());
+            var grant = draft.toGrant(before, session.caller().officer(), session.time());
             return before.next(Lifecycle.afterApproval(before, grant), session.now()).grant(grant).build();
         }));
     }
@@ -141,7 +178,7 @@ public final class ExchangeContract implements ContractInterface {
     /** A reasoned decision of the target's approver: rejecting a request or revoking its grant. */
     private String decide(Context ctx, RequestAction action, String requestId, String reason) {
         String text = Input.requiredText("reason", reason, MAX_NOTE);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         Decision decision = new Decision(session.caller().officer(), session.now(), text);
         return LedgerJson.write(session.transition(action, requestId, before -> action == RequestAction.REJECT
                 ? before.next(Status.REJECTED, session.now()).rejection(decision).build()
@@ -151,9 +188,9 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "RecordDelivery", intent = TYPE.SUBMIT)
     public String recordDelivery(Context ctx, String requestId, String deliveryJson) {
         DeliveryDraft draft = LedgerJson.parseArgument("deliveryJson", deliveryJson, DeliveryDraft.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         return LedgerJson.write(session.transition(RequestAction.DELIVER, requestId, before -> {
-            Lifecycle.requireGrantLive(before, session.now());
+            Lifecycle.requireGrantLive(before, session.time());
             var delivery = draft.toDelivery(before.grant(), session.caller().officer(), session.now());
             return before.next(Status.DELIVERED, session.now()).delivery(delivery).build();
         }));
@@ -166,9 +203,9 @@ public final class ExchangeContract implements ContractInterface {
      */
     @Transaction(name = "RecordNoMatch", intent = TYPE.SUBMIT)
     public String recordNoMatch(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         return LedgerJson.write(session.transition(RequestAction.NO_MATCH, requestId, before -> {
-            Lifecycle.requireGrantLive(before, session.now());
+            Lifecycle.requireGrantLive(before, session.time());
             var noMatch = new NoMatch(session.caller().officer(), session.now(), before.grant().categories());
             return before.next(Status.NO_MATCH, session.now()).noMatch(noMatch).build();
         }));
@@ -178,7 +215,7 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "RecordReceipt", intent = TYPE.SUBMIT)
     public String recordReceipt(Context ctx, String requestId, String computedHash) {
         String hash = Input.sha256Hex("computedHash", computedHash);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         return LedgerJson.write(session.transition(RequestAction.RECEIVE, requestId, before -> {
             boolean matches = hash.equals(before.delivery().packageHash());
             var receipt = new Receipt(hash, matches, session.caller().officer(), session.now());
@@ -189,9 +226,9 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "RecordAccess", intent = TYPE.SUBMIT)
     public String recordAccess(Context ctx, String requestId, String justification) {
         String text = Input.requiredText("justification", justification, MAX_NOTE);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest after = session.transition(RequestAction.ACCESS, requestId, before -> {
-            Lifecycle.requireGrantLive(before, session.now());
+            Lifecycle.requireGrantLive(before, session.time());
             Lifecycle.requireAccessLeft(before);
             return before.next(Status.ACCESSED, session.now()).oneMoreAccess().build();
         });
@@ -203,9 +240,9 @@ public final class ExchangeContract implements ContractInterface {
 
     @Transaction(name = "ExpireGrant", intent = TYPE.SUBMIT)
     public String expireGrant(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         return LedgerJson.write(session.transition(RequestAction.EXPIRE, requestId, before -> {
-            Lifecycle.requireExpiryPassed(before, session.now());
+            Lifecycle.requireExpiryPassed(before, session.time());
             return before.next(Status.EXPIRED, session.now()).build();
         }));
     }
@@ -214,10 +251,10 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "RecordDestruction", intent = TYPE.SUBMIT)
     public String recordDestruction(Context ctx, String requestId, String method) {
         DestructionMethod how = Input.enumValue(DestructionMethod.class, "method", method);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest after = session.transition(RequestAction.DESTROY, requestId, before -> {
             var destruction = new Destruction(how, session.caller().officer(), session.now(),
-                    Lifecycle.isLate(before, session.now()));
+                    Lifecycle.isLate(before, session.time()));
             return before.next(Status.DESTROYED, session.now()).destruction(destruction).build();
         });
         session.details().purge(after);
@@ -228,7 +265,7 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "RequestEndorsement", intent = TYPE.SUBMIT)
     public String requestEndorsement(Context ctx, String requestId, String askJson) {
         EndorsementAsk ask = LedgerJson.parseArgument("askJson", askJson, EndorsementAsk.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         Authorization.requireMayAskEndorsement(session.caller(), request);
         Optional<Endorsement> existing = session.endorsements().find(request.requestId(), ask.leafHash());
@@ -242,7 +279,7 @@ public final class ExchangeContract implements ContractInterface {
         Lifecycle.requireEndorsable(request);
         Endorsement asked = Endorsement.asked(request.requestId(), ask, request.delivery(),
                 session.caller().officer(), session.now());
-        session.endorsements().put(request, asked);
+        session.endorsements().ask(session.requests(), request, asked);
         session.emit("EndorsementRequested", asked);
         return LedgerJson.write(asked);
     }
@@ -257,7 +294,7 @@ public final class ExchangeContract implements ContractInterface {
         String leaf = Input.sha256Hex("leafHash", leafHash);
         EndorsementSignature signature =
                 LedgerJson.parseArgument("signatureJson", signatureJson, EndorsementSignature.class);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         Authorization.requireMayEndorse(session.caller(), request);
         Endorsement asked = session.endorsements().load(request.requestId(), leaf);
@@ -273,7 +310,7 @@ public final class ExchangeContract implements ContractInterface {
         }
         Endorsement endorsed = asked.endorsed(signature, session.stub().getTxId(), session.caller().officer(),
                 session.now());
-        session.endorsements().put(request, endorsed);
+        session.endorsements().endorse(endorsed);
         session.emit("RecordEndorsed", endorsed);
         return LedgerJson.write(endorsed);
     }
@@ -281,9 +318,32 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "GetEndorsement", intent = TYPE.EVALUATE)
     public String getEndorsement(Context ctx, String requestId, String leafHash) {
         String leaf = Input.sha256Hex("leafHash", leafHash);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         return LedgerJson.write(session.endorsements().load(request.requestId(), leaf));
+    }
+
+    /**
+     * The committee's admin registers a force of the channel: its suspension record is created, so
+     * the committee can suspend it without its cooperation, and it may exchange. Idempotent.
+     */
+    @Transaction(name = "RegisterForce", intent = TYPE.SUBMIT)
+    public String registerForce(Context ctx, String mspId) {
+        String org = Input.mspId(mspId);
+        Session session = session(ctx);
+        session.caller().requireRole();
+        Authorization.requireMayRegister(session.caller(), org);
+        Optional<Suspension> existing = session.suspensions().find(org);
+        if (existing.isPresent()) {
+            return LedgerJson.write(existing.get());
+        }
+        if (!ChannelMembers.isMember(session.stub(), org)) {
+            throw INVALID_TARGET.refuse("the organisation is not a member of this channel");
+        }
+        Suspension registered = Suspension.never(org);
+        session.suspensions().register(registered);
+        session.emit("ForceRegistered", registered);
+        return LedgerJson.write(registered);
     }
 
     @Transaction(name = "SuspendOrg", intent = TYPE.SUBMIT)
@@ -299,9 +359,12 @@ public final class ExchangeContract implements ContractInterface {
     private String changeSuspension(Context ctx, String mspId, String reason, boolean suspend) {
         String org = Input.mspId(mspId);
         String text = Input.requiredText("reason", reason, MAX_NOTE);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         Authorization.requireMayOversee(session.caller(), org);
+        if (!session.suspensions().isRegistered(org)) {
+            throw INVALID_TARGET.refuse("the organisation is not a force registered on this ledger");
+        }
         if (session.suspensions().isSuspended(org) == suspend) {
             throw SUSPENSION_UNCHANGED.refuse(suspend ? "the force is already suspended" : "the force is not suspended");
         }
@@ -314,22 +377,27 @@ public final class ExchangeContract implements ContractInterface {
     @Transaction(name = "GetSuspension", intent = TYPE.EVALUATE)
     public String getSuspension(Context ctx, String mspId) {
         String org = Input.mspId(mspId);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         return LedgerJson.write(session.suspensions().of(org));
     }
 
     @Transaction(name = "GetRequest", intent = TYPE.EVALUATE)
     public String getRequest(Context ctx, String requestId) {
-        return LedgerJson.write(Session.of(ctx).read(requestId));
+        return LedgerJson.write(session(ctx).read(requestId));
     }
 
     /** Answers from the caller's own organisation's collection: evaluate it on one of its peers. */
     @Transaction(name = "GetPrivateDetails", intent = TYPE.EVALUATE)
     public String getPrivateDetails(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         Authorization.requireMayReadDetails(session.caller(), request);
+        if (!session.caller().mspId().equals(session.stub().getMspId())) {
+            // The peer holds only its own organisation's copy; asking another's is Fabric's access error.
+            throw DETAILS_UNAVAILABLE.refuse("this peer is another organisation's: read the details through a peer "
+                    + "of your own organisation");
+        }
         return new String(session.details().ownCopy(session.caller().mspId(), request.requestId()),
                 StandardCharsets.UTF_8);
     }
@@ -337,7 +405,7 @@ public final class ExchangeContract implements ContractInterface {
     /** Lets anyone, the committee included, check both private copies against the public hash. */
     @Transaction(name = "VerifyDetailsHash", intent = TYPE.EVALUATE)
     public String verifyDetailsHash(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         return LedgerJson.write(DetailsCheck.of(request.requestId(), request.detailsHash(),
                 session.details().copyHash(request.requesterOrg(), request.requestId()),
@@ -350,21 +418,21 @@ public final class ExchangeContract implements ContractInterface {
         Status wanted = status == null || status.isEmpty() ? null : Input.enumValue(Status.class, "status", status);
         int size = Input.pageSize(pageSize);
         String from = Input.bookmark(bookmark);
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         return LedgerJson.write(session.requests().page(org, wanted, size, from));
     }
 
     @Transaction(name = "ListAccesses", intent = TYPE.EVALUATE)
     public String listAccesses(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         return LedgerJson.write(session.requests().accesses(request.requestId()));
     }
 
     @Transaction(name = "GetHistory", intent = TYPE.EVALUATE)
     public String getHistory(Context ctx, String requestId) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         ExchangeRequest request = session.read(requestId);
         List<HistoryEntry> history = session.requests().history(request.requestId());
         return LedgerJson.write(history);
@@ -379,7 +447,7 @@ public final class ExchangeContract implements ContractInterface {
     public String getAuditTrails(Context ctx, String requestIdsJson) {
         List<String> ids = Input.ids("requestIds", LedgerJson.parseArgument("requestIds", requestIdsJson,
                 String[].class));
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         List<AuditTrail> trails = new ArrayList<>(ids.size());
         for (String id : ids) {
             ExchangeRequest request = session.read(id);
@@ -405,7 +473,7 @@ public final class ExchangeContract implements ContractInterface {
     }
 
     private String overdue(Context ctx, Deadline deadline) {
-        Session session = Session.of(ctx);
+        Session session = session(ctx);
         session.caller().requireRole();
         return LedgerJson.write(session.requests().inStatuses(deadline.statuses()).stream()
                 .filter(request -> deadline.isMissed(request, session.now()))

@@ -1,5 +1,6 @@
 package org.gbx.chaincode;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.gbx.chaincode.identity.Caller;
@@ -13,32 +14,45 @@ import org.gbx.chaincode.model.RequestEvent;
 import org.gbx.chaincode.rules.Authorization;
 import org.gbx.chaincode.rules.Input;
 import org.gbx.chaincode.rules.Lifecycle;
+import org.gbx.chaincode.rules.ProposalTime;
 import org.gbx.chaincode.rules.RequestAction;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
-/** One transaction's view: who calls, when (the transaction timestamp), and the ledger. */
+/**
+ * One transaction's view: who calls, when (the transaction timestamp, endorsed only within the
+ * window of {@link ProposalTime}), and the ledger.
+ */
 final class Session {
     private final ChaincodeStub stub;
     private final Caller caller;
-    private final Instant now;
+    private final ProposalTime time;
 
-    private Session(ChaincodeStub stub, Caller caller) {
+    private Session(ChaincodeStub stub, Caller caller, ProposalTime time) {
         this.stub = stub;
         this.caller = caller;
-        this.now = stub.getTxTimestamp();
+        this.time = time;
     }
 
-    static Session of(Context ctx) {
-        return new Session(ctx.getStub(), Caller.of(ctx.getClientIdentity()));
+    /** Refuses a proposal whose timestamp is outside the window around {@code hostClock}. */
+    static Session of(Context ctx, Clock hostClock) {
+        ChaincodeStub stub = ctx.getStub();
+        return new Session(stub, Caller.of(ctx.getClientIdentity()),
+                ProposalTime.endorsedAt(stub.getTxTimestamp(), hostClock.instant()));
     }
 
     Caller caller() {
         return caller;
     }
 
+    /** The timestamp every record of this transaction carries. */
     Instant now() {
-        return now;
+        return time.recorded();
+    }
+
+    /** The interval the endorsement really happened in, for deadline rules. */
+    ProposalTime time() {
+        return time;
     }
 
     RequestLedger requests() {

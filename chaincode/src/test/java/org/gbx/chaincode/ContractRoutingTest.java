@@ -6,6 +6,7 @@ import static org.gbx.chaincode.testing.Forces.MACAU;
 import static org.gbx.chaincode.testing.Forces.ZHUHAI;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.gbx.chaincode.testing.TestChannel;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.Chaincode.Response;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,14 +49,57 @@ class ContractRoutingTest {
         });
     }
 
+    /** The router as the chaincode server runs it: behind the check of the arguments' shape. */
+    private static TransactionArguments server;
+
+    @BeforeAll
+    static void checkTheArgumentsFirst() {
+        server = new TransactionArguments(router, new String[] {"--id", "exchange_1:test"});
+    }
+
+    @BeforeEach
+    void registerTheForces() {
+        for (String force : List.of(MACAU, ZHUHAI)) {
+            assertThat(invoke(TestChannel.COMMITTEE_ADMIN, Map.of(), "RegisterForce", force).getStatus())
+                    .isEqualTo(Response.Status.SUCCESS);
+        }
+    }
+
+    /** The routed contract reads the real clock: proposals are made now. */
     private Response invoke(Officer who, Map<String, byte[]> transientData, String function, String... args) {
-        FakeStub stub = new FakeStub(ledger, TestChannel.START, who.creator(), who.mspId(), transientData)
+        FakeStub stub = new FakeStub(ledger, Instant.now(), who.creator(), who.mspId(), transientData)
                 .withArgs(function, args);
-        Response response = router.invoke(stub);
+        Response response = server.invoke(stub);
         if (response.getStatus() == Response.Status.SUCCESS) {
             stub.commit();
         }
         return response;
+    }
+
+    @Test
+    void a_call_with_no_arguments_at_all_is_refused_with_a_code() {
+        FakeStub stub = new FakeStub(ledger, Instant.now(), Officer.of(MACAU, "liaison").creator(), MACAU, Map.of());
+
+        assertRefused(server.invoke(stub), "UNKNOWN_TRANSACTION");
+    }
+
+    @Test
+    void an_unknown_or_empty_transaction_name_is_refused_with_a_code() {
+        assertRefused(invoke(Officer.of(MACAU, "liaison"), Map.of(), "DropTables"), "UNKNOWN_TRANSACTION");
+        assertRefused(invoke(Officer.of(MACAU, "liaison"), Map.of(), ""), "UNKNOWN_TRANSACTION");
+    }
+
+    @Test
+    void a_known_transaction_with_the_wrong_number_of_arguments_is_refused_with_a_code() {
+        assertRefused(invoke(Officer.of(MACAU, "liaison"), Map.of(), "CreateRequest", "req-short"), "MALFORMED_ARGUMENTS");
+        assertRefused(invoke(Officer.of(MACAU, "liaison"), Map.of(), "WhoAmI", "extra"), "MALFORMED_ARGUMENTS");
+        assertThat(ledger.publicState()).noneSatisfy((key, value) -> assertThat(key).startsWith("request~"));
+    }
+
+    private static void assertRefused(Response response, String code) {
+        assertThat(response.getStatus()).isEqualTo(Response.Status.INTERNAL_SERVER_ERROR);
+        assertThat(new String(response.getPayload(), StandardCharsets.UTF_8)).isEqualTo(code);
+        assertThat(response.getMessage()).startsWith(code + ": ");
     }
 
     @Test

@@ -27,7 +27,7 @@ class DocumentedContractTest {
             Pattern.compile("^\\| `([A-Za-z]+)` \\| (submit|evaluate) \\|.*\\| (?:`([A-Za-z]+)`(?: or `([A-Za-z]+)`)?|—) \\|$");
     /** The events outside a request's lifecycle, each emitted by its own transaction. */
     private static final Set<String> OTHER_EVENTS =
-            Set.of("Ping", "EndorsementRequested", "RecordEndorsed", "OrgSuspended", "OrgUnsuspended");
+            Set.of("Ping", "EndorsementRequested", "RecordEndorsed", "OrgSuspended", "OrgUnsuspended", "ForceRegistered");
 
     @Test
     void every_error_code_is_documented_and_nothing_else() throws IOException {

@@ -96,7 +96,7 @@ class ExchangeContractTest {
         void requires_both_forces_to_endorse_every_key_it_writes() {
             exchange.create(ID);
 
-            assertThat(channel.ledger().publicState().keySet()).allSatisfy(key -> {
+            assertThat(channel.ledger().exchangeState().keySet()).allSatisfy(key -> {
                 DecodedKeyPolicy policy = DecodedKeyPolicy.of(channel.ledger().validationParameter(key));
                 assertThat(policy.mspIds()).containsExactlyInAnyOrder(MACAU, ZHUHAI);
                 assertThat(policy.roles()).containsOnly(MSPRoleType.PEER);
@@ -213,13 +213,15 @@ class ExchangeContractTest {
             exchange.create(ID);
 
             assertThat(deadlineRefusal(Samples.grantJson(TestChannel.START, Samples.DESTROY_BY, 3, IDENTITY)))
-                    .isEqualTo("INVALID_DEADLINE: expiresAt must be after the transaction time " + TestChannel.START);
+                    .isEqualTo("INVALID_DEADLINE: expiresAt must be after " + TestChannel.START.plusSeconds(60)
+                            + ", the latest time the transaction can have been made");
             assertThat(deadlineRefusal(Samples.grantJson(Samples.DESTROY_BY, Samples.EXPIRES_AT, 3, IDENTITY)))
                     .isEqualTo("INVALID_DEADLINE: destroyBy must not be before expiresAt " + Samples.DESTROY_BY);
             assertThat(deadlineRefusal(Samples.grantJson(Samples.EXPIRES_AT,
                     TestChannel.START.plus(Duration.ofDays(31)), 3, IDENTITY)))
-                    .isEqualTo("INVALID_DEADLINE: destroyBy must be within retentionDays 30 of the transaction time, "
-                            + "at the latest " + TestChannel.START.plus(Duration.ofDays(30)));
+                    .isEqualTo("INVALID_DEADLINE: destroyBy must be within retentionDays 30 of the earliest time the "
+                            + "transaction can have been made, at the latest "
+                            + TestChannel.START.minusSeconds(60).plus(Duration.ofDays(30)));
         }
 
         private String deadlineRefusal(String grantJson) {
@@ -459,7 +461,7 @@ class ExchangeContractTest {
                     exchange.macauLiaison, (c, ctx) -> c.recordAccess(ctx, ID, "Late look")));
 
             assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.GRANT_EXPIRED);
-            assertThat(refusal.getMessage()).contains("the grant expired at " + Samples.EXPIRES_AT);
+            assertThat(refusal.getMessage()).contains("the grant expires at " + Samples.EXPIRES_AT);
         }
 
         @Test

@@ -6,6 +6,7 @@ import static org.gbx.chaincode.testing.Forces.MACAU;
 import static org.gbx.chaincode.testing.Forces.ZHUHAI;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.gbx.chaincode.testing.Officer;
 import org.gbx.chaincode.testing.TestChannel;
 import org.hyperledger.fabric.shim.ChaincodeException;
@@ -57,13 +58,38 @@ class WhoAmIAndPingTest {
 
     @Test
     void bench_write_puts_one_key_in_its_own_namespace_and_nothing_else() {
-        channel.submit(liaison, (c, ctx) -> {
-            c.benchWrite(ctx, "request~r1");
+        channel.submit(Officer.of(MACAU, "admin"), (c, ctx) -> {
+            c.benchWrite(ctx, "r1");
             return "";
         });
 
-        assertThat(channel.ledger().publicState()).containsOnlyKeys("bench~request~r1");
+        assertThat(channel.ledger().exchangeState()).containsOnlyKeys("bench~r1");
         assertThat(channel.ledger().events()).isEmpty();
+    }
+
+    @Test
+    void bench_write_is_out_of_an_officers_reach() {
+        for (String role : List.of("liaison", "approver", "auditor")) {
+            ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class,
+                    () -> channel.submit(Officer.of(MACAU, role), (c, ctx) -> {
+                        c.benchWrite(ctx, "r2");
+                        return "";
+                    }));
+
+            assertThat(ErrorCode.of(refusal)).as(role).isEqualTo(ErrorCode.UNAUTHORIZED);
+        }
+        assertThat(channel.ledger().exchangeState()).isEmpty();
+    }
+
+    @Test
+    void bench_write_refuses_a_key_that_is_not_an_id() {
+        ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class,
+                () -> channel.submit(Officer.of(MACAU, "admin"), (c, ctx) -> {
+                    c.benchWrite(ctx, "request~r1");
+                    return "";
+                }));
+
+        assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.MALFORMED_ID);
     }
 
     @Test
@@ -80,6 +106,6 @@ class WhoAmIAndPingTest {
                 () -> channel.submit(liaison, (c, ctx) -> c.ping(ctx, "bad~id")));
 
         assertThat(ErrorCode.of(refusal)).isEqualTo(ErrorCode.MALFORMED_ID);
-        assertThat(channel.ledger().publicState()).isEmpty();
+        assertThat(channel.ledger().exchangeState()).isEmpty();
     }
 }

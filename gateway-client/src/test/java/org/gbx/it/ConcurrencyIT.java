@@ -47,9 +47,7 @@ class ConcurrencyIT {
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
                 LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             ExchangeLedger requester = TestNetwork.ledger(macau);
-            requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
-            approveWhenVisible(TestNetwork.ledger(zhuhai), id, 100);
-            RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
+            received(requester, TestNetwork.ledger(zhuhai), id, 100);
 
             List<Submitted<AccessRecord>> accesses = concurrently(
                     officer -> requester.recordAccess(id, "Case review by analyst " + officer));
@@ -89,6 +87,50 @@ class ConcurrencyIT {
             assertThat(approver.getHistory(id)).extracting(h -> h.record().status())
                     .containsExactly(Status.PENDING, Status.PARTIALLY_APPROVED);
         }
+    }
+
+    @Test
+    void of_three_concurrent_accesses_on_a_one_access_grant_the_losers_hear_someone_used_it_first() throws Exception {
+        String id = TestNetwork.uniqueId("REQ");
+        try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON);
+                LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
+            ExchangeLedger requester = TestNetwork.ledger(macau);
+            received(requester, TestNetwork.ledger(zhuhai), id, 1);
+
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            List<Future<Object>> outcomes = new ArrayList<>();
+            try {
+                for (int officer = 0; officer < 3; officer++) {
+                    outcomes.add(pool.submit(() -> {
+                        try {
+                            return requester.recordAccess(id, "Case review");
+                        } catch (ChaincodeRefusalException e) {
+                            return e;
+                        }
+                    }));
+                }
+                List<Object> results = new ArrayList<>();
+                for (Future<Object> outcome : outcomes) {
+                    results.add(outcome.get(5, TimeUnit.MINUTES));
+                }
+                List<ChaincodeRefusalException> losers = results.stream()
+                        .filter(ChaincodeRefusalException.class::isInstance).map(ChaincodeRefusalException.class::cast)
+                        .toList();
+                assertThat(losers).hasSize(2).allSatisfy(e -> assertThat(e.code()).isEqualTo("ACCESS_LIMIT_REACHED"));
+                // All three propose before the first commits: the losers lose a race, then are refused.
+                assertThat(losers).anySatisfy(e -> assertThat(e.isAfterLostRace()).isTrue());
+                assertThat(requester.getRequest(id).accessCount()).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Request {@code id} created, granted for {@code maxAccesses} accesses, delivered and received. */
+    private void received(ExchangeLedger requester, ExchangeLedger approver, String id, int maxAccesses) throws Exception {
+        requester.createRequest(id, newRequest(), CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir))));
+        approveWhenVisible(approver, id, maxAccesses);
+        RequestLifecycleIT.deliverAndReceipt(id, DataCategory.VEHICLES);
     }
 
     /** What one of the officers does. */

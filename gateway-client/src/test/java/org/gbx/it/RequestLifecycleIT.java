@@ -1,6 +1,7 @@
 package org.gbx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.gbx.client.cli.ExitCode;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DeliveryManifest;
 import org.gbx.client.model.GrantTerms;
@@ -135,24 +137,29 @@ class RequestLifecycleIT {
     }
 
     @Test
-    void an_expired_grant_allows_no_more_access_and_the_refusal_says_when_it_expired() throws Exception {
+    void an_expired_grant_allows_no_more_access_and_the_refusal_says_when_it_expires() throws Exception {
         String id = createThroughTheCli("Confirm a border crossing at Gongbei port");
-        Instant expiresAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
-        // The CLI grants in whole minutes; the library takes any time, so the test waits seconds, not minutes.
+        // Access ends a minute before the expiry (docs/ledger.md, "Time"); the grant must outlast that minute from
+        // its approval and delivery. The CLI grants in whole minutes; the library takes any time.
+        Instant expiresAt = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
         try (LedgerConnection zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
             TestNetwork.ledger(zhuhai).approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), expiresAt,
                     expiresAt.plus(Duration.ofDays(1)), 5, ""));
         }
         deliverAndReceipt(id);
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1000);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt.minusSeconds(59)).toMillis()));
 
         GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Late look");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(refused.err()).contains("data may flow only before the grant expires", "GRANT_EXPIRED: the grant expired at "
+        assertThat(refused.err()).contains("data may flow only before the grant expires", "GRANT_EXPIRED: the grant expires at "
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(expiresAt.atOffset(ZoneOffset.ofHours(8))));
 
+        // Closing it as expired waits as long past the expiry as access stopped before it.
         try (LedgerConnection macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
-            assertThat(TestNetwork.ledger(macau).expireGrant(id).value().status()).isEqualTo(Status.EXPIRED);
+            assertThatThrownBy(() -> TestNetwork.ledger(macau).expireGrant(id))
+                    .isInstanceOfSatisfying(ChaincodeRefusalException.class,
+                            e -> assertThat(e.code()).isEqualTo("DEADLINE_NOT_PASSED"));
+            assertThat(TestNetwork.ledger(macau).getRequest(id).status()).isEqualTo(Status.RECEIVED);
         }
     }
 

@@ -26,9 +26,20 @@ public final class Endorsements {
                 .orElseThrow(() -> ErrorCode.NOT_FOUND.refuse("no endorsement was asked for this record"));
     }
 
-    public void put(ExchangeRequest request, Endorsement endorsement) {
-        String key = LedgerKeys.endorsement(endorsement.requestId(), endorsement.leafHash());
-        stub.putState(key, LedgerJson.bytes(endorsement));
+    /**
+     * A new ask, under the policy of the request's two forces. The request record is not changed,
+     * so the transaction is tied to its policy too (a new key alone needs only the chaincode-level
+     * policy).
+     */
+    public void ask(RequestLedger requests, ExchangeRequest request, Endorsement asked) {
+        String key = LedgerKeys.endorsement(asked.requestId(), asked.leafHash());
+        stub.putState(key, LedgerJson.bytes(asked));
         stub.setStateValidationParameter(key, KeyPolicies.allOf(request.forces()));
+        requests.requireForcesToEndorse(request);
+    }
+
+    /** The ask, endorsed: its key keeps the policy it was created with. */
+    public void endorse(Endorsement endorsed) {
+        stub.putState(LedgerKeys.endorsement(endorsed.requestId(), endorsed.leafHash()), LedgerJson.bytes(endorsed));
     }
 }

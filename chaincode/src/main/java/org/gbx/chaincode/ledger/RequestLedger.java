@@ -21,7 +21,10 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
  * Requests in public state, with their status indexes and access records. Every key of a
- * request carries a policy requiring both of its forces, so neither can change it alone.
+ * request carries a policy requiring both of its forces, so neither can change it alone. A key's
+ * policy is set once, when the key is created (Fabric keeps it through later writes): re-setting it
+ * on every change would make a second change to the same request in one block fail as an
+ * endorsement-policy failure instead of the read conflict it is.
  */
 public final class RequestLedger {
     /** Index entries carry no data; an empty value would mean "delete" to Fabric. */
@@ -50,11 +53,22 @@ public final class RequestLedger {
     }
 
     public void update(ExchangeRequest before, ExchangeRequest after) {
-        putForForces(LedgerKeys.request(after.requestId()), LedgerJson.bytes(after), after);
+        stub.putState(LedgerKeys.request(after.requestId()), LedgerJson.bytes(after));
         if (before.status() != after.status()) {
             unindex(before);
             index(after);
         }
+    }
+
+    /**
+     * Makes this transaction need the request's own endorsement policy, for a transaction that
+     * creates a key of the request without changing the request record: the new key alone would
+     * fall back to the chaincode-level policy. Fabric validates a transaction against the policy of
+     * every key it writes, metadata included, so re-setting the record's policy (to the same value)
+     * is enough; the record and its history stay as they are.
+     */
+    public void requireForcesToEndorse(ExchangeRequest request) {
+        stub.setStateValidationParameter(LedgerKeys.request(request.requestId()), KeyPolicies.allOf(request.forces()));
     }
 
     public void addAccess(ExchangeRequest request, AccessRecord access) {
@@ -129,6 +143,7 @@ public final class RequestLedger {
         stub.delState(LedgerKeys.statusIndex(request.status(), request.requestId()));
     }
 
+    /** Writes a new key of the request with the policy of its two forces. */
     private void putForForces(String key, byte[] value, ExchangeRequest request) {
         stub.putState(key, value);
         stub.setStateValidationParameter(key, KeyPolicies.allOf(request.forces()));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.SortedSet;
 import org.gbx.chaincode.rules.Input;
+import org.gbx.chaincode.rules.ProposalTime;
 
 /** The {@code grantJson} argument of ApproveRequest. */
 public record GrantDraft(
@@ -27,26 +28,29 @@ public record GrantDraft(
 
     /**
      * The grant for {@code request}: it can only narrow what was asked, and it must end,
-     * and be destroyed, within the retention the requester asked for.
+     * and be destroyed, within the retention the requester asked for. Both limits hold for any
+     * time the endorsement can have happened at: the expiry is after the latest, the destroy-by
+     * date within the retention counted from the earliest.
      */
-    public Grant toGrant(ExchangeRequest request, String approver, Instant now) {
+    public Grant toGrant(ExchangeRequest request, String approver, ProposalTime time) {
         SortedSet<DataCategory> granted = DataCategory.canonical(categories);
         if (granted.isEmpty() || !request.categories().containsAll(granted)) {
             throw GRANT_EXCEEDS_REQUEST.refuse("granted categories must be a non-empty subset of the requested ones");
         }
-        // now < expiresAt <= destroyBy <= now + retentionDays; each part refused in its own words
-        if (!expiresAt.isAfter(now)) {
-            throw INVALID_DEADLINE.refuse("expiresAt must be after the transaction time " + now);
+        // now + window < expiresAt <= destroyBy <= now - window + retentionDays; each part refused in its own words
+        if (!expiresAt.isAfter(time.latest())) {
+            throw INVALID_DEADLINE.refuse("expiresAt must be after " + time.latest()
+                    + ", the latest time the transaction can have been made");
         }
         if (destroyBy.isBefore(expiresAt)) {
             throw INVALID_DEADLINE.refuse("destroyBy must not be before expiresAt " + expiresAt);
         }
-        Instant retentionEnd = now.plus(Duration.ofDays(request.retentionDays()));
+        Instant retentionEnd = time.earliest().plus(Duration.ofDays(request.retentionDays()));
         if (destroyBy.isAfter(retentionEnd)) {
             throw INVALID_DEADLINE.refuse("destroyBy must be within retentionDays " + request.retentionDays()
-                    + " of the transaction time, at the latest " + retentionEnd);
+                    + " of the earliest time the transaction can have been made, at the latest " + retentionEnd);
         }
         return new Grant(granted, expiresAt, maxAccesses, destroyBy,
-                Input.optionalText("conditions", conditions, MAX_NOTE), approver, now);
+                Input.optionalText("conditions", conditions, MAX_NOTE), approver, time.recorded());
     }
 }

@@ -89,6 +89,23 @@ public final class Authorization {
         }
     }
 
+    /** Operator-only transactions (the benchmark baseline): an admin of any organisation. */
+    public static void requireAdmin(Caller caller) {
+        if (caller.requireRole() != ADMIN) {
+            throw UNAUTHORIZED.refuse("only an admin may call this transaction");
+        }
+    }
+
+    /** Registering a force for oversight (and exchange) is an operator's step of the committee: its admins. */
+    public static void requireMayRegister(Caller caller, String org) {
+        if (!caller.is(COMMITTEE, ADMIN)) {
+            throw UNAUTHORIZED.refuse("only an admin of " + COMMITTEE + " registers a force");
+        }
+        if (org.equals(COMMITTEE)) {
+            throw INVALID_TARGET.refuse("the committee is not a force");
+        }
+    }
+
     /** Suspending a force is the committee's: its auditors and admins. */
     public static void requireMayOversee(Caller caller, String org) {
         if (!caller.is(COMMITTEE, AUDITOR) && !caller.is(COMMITTEE, ADMIN)) {

@@ -27,8 +27,6 @@ public final class Input {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,63}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    /** ID card, passport, phone and plate numbers all contain long digit runs; case text needs none. */
-    private static final Pattern DIGIT_RUN = Pattern.compile("[0-9０-９]{7,}");
 
     private Input() {
     }
@@ -39,6 +37,15 @@ public final class Input {
             throw MALFORMED_ID.refuse(field + " must match " + ID.pattern());
         }
         return value;
+    }
+
+    /**
+     * An id the client chooses for a new record (request, ping): the syntax of {@link #id}, and no
+     * identifier in it, since ids reach public state, events and logs. Ids are only checked this
+     * way when a record is created, so a record keeps being readable by its id.
+     */
+    public static String newId(String field, String value) {
+        return withoutPersonalData(field, id(field, value));
     }
 
     /** A list of 1 to {@link #MAX_AUDIT_TRAILS} request ids, each checked as {@link #id}. */
@@ -69,9 +76,14 @@ public final class Input {
         if (value.length() > maxLength) {
             throw FIELD_TOO_LONG.refuse(field + " is longer than " + maxLength + " characters");
         }
-        if (DIGIT_RUN.matcher(value).find()) {
-            throw PERSONAL_DATA_SUSPECTED.refuse(field + " contains a run of 7 or more digits");
-        }
+        return withoutPersonalData(field, value);
+    }
+
+    private static String withoutPersonalData(String field, String value) {
+        PersonalData.find(value).ifPresent(shape -> {
+            throw PERSONAL_DATA_SUSPECTED.refuse(field + " looks like it holds " + shape.description()
+                    + "; personal data goes only in the case details");
+        });
         return value;
     }
 

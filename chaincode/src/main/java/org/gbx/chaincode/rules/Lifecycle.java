@@ -92,11 +92,15 @@ public final class Lifecycle {
         return createdAt.plus(urgency.answerWindow());
     }
 
-    /** Data may flow (delivery, access) only strictly before the grant's expiry. */
-    public static void requireGrantLive(ExchangeRequest request, Instant now) {
-        if (!now.isBefore(request.grant().expiresAt())) {
+    /**
+     * Data may flow (delivery, access) only while the grant is surely live: even the latest the
+     * endorsement can have happened is still before the expiry.
+     */
+    public static void requireGrantLive(ExchangeRequest request, ProposalTime time) {
+        if (!time.latest().isBefore(request.grant().expiresAt())) {
             // The time lets the officer see when access ended (the CLI shows it in local time).
-            throw GRANT_EXPIRED.refuse("the grant expired at " + request.grant().expiresAt());
+            throw GRANT_EXPIRED.refuse("the grant expires at " + request.grant().expiresAt() + "; data may not be "
+                    + "used in its last " + ProposalTime.WINDOW.toSeconds() + " s");
         }
     }
 
@@ -106,14 +110,18 @@ public final class Lifecycle {
         }
     }
 
-    public static void requireExpiryPassed(ExchangeRequest request, Instant now) {
-        if (now.isBefore(request.grant().expiresAt())) {
+    /** A grant is closed as expired only once even the earliest time of the endorsement is past its expiry. */
+    public static void requireExpiryPassed(ExchangeRequest request, ProposalTime time) {
+        if (time.earliest().isBefore(request.grant().expiresAt())) {
             throw DEADLINE_NOT_PASSED.refuse("the grant has not expired yet");
         }
     }
 
-    /** Destruction after the destroy-by date is still accepted (the data must go), but flagged. */
-    public static boolean isLate(ExchangeRequest request, Instant now) {
-        return request.grant() != null && now.isAfter(request.grant().destroyBy());
+    /**
+     * Destruction after the destroy-by date is still accepted (the data must go), but flagged; it
+     * counts as on time only if even the latest time of the endorsement is not after the deadline.
+     */
+    public static boolean isLate(ExchangeRequest request, ProposalTime time) {
+        return request.grant() != null && time.latest().isAfter(request.grant().destroyBy());
     }
 }

@@ -8,10 +8,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -193,11 +197,13 @@ public final class FakeStub implements ChaincodeStub {
 
     @Override
     public byte[] getPrivateData(String collection, String key) {
+        requireDefined(collection);
         return ledger.collection(collection).get(key);
     }
 
     @Override
     public byte[] getPrivateDataHash(String collection, String key) {
+        requireDefined(collection);
         byte[] value = ledger.collection(collection).get(key);
         if (value == null) {
             return new byte[0];
@@ -209,8 +215,40 @@ public final class FakeStub implements ChaincodeStub {
         }
     }
 
+    /** Like the peer: an implicit collection exists only for an organisation of the channel. */
+    private static void requireDefined(String collection) {
+        String prefix = "_implicit_org_";
+        if (collection.startsWith(prefix) && !Forces.CHANNEL.contains(collection.substring(prefix.length()))) {
+            throw new RuntimeException("collection " + collection + " could not be found");
+        }
+    }
+
+    /**
+     * The organisations whose peers Fabric's validation requires for this transaction if it
+     * committed now, besides the chaincode-level policy: for each key written (value or policy) the
+     * organisations of its committed key-level policy, and for each write into an implicit collection
+     * that collection's organisation (its channel Endorsement policy). A key written without either
+     * falls back to the chaincode-level policy, reported as {@code chaincode}.
+     */
+    public SortedSet<String> requiredEndorsers() {
+        SortedSet<String> required = new TreeSet<>();
+        Set<String> keys = new LinkedHashSet<>(writes.keySet());
+        keys.addAll(policyWrites.keySet());
+        for (String key : keys) {
+            byte[] policy = ledger.validationParameters.get(key);
+            if (policy == null) {
+                required.add("chaincode");
+            } else {
+                required.addAll(DecodedKeyPolicy.of(policy).mspIds());
+            }
+        }
+        privateWrites.keySet().forEach(collection -> required.add(collection.substring("_implicit_org_".length())));
+        return required;
+    }
+
     @Override
     public void putPrivateData(String collection, String key, byte[] value) {
+        requireDefined(collection);
         privateWrites.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(key, value.clone());
     }
 
@@ -221,6 +259,7 @@ public final class FakeStub implements ChaincodeStub {
 
     @Override
     public void purgePrivateData(String collection, String key) {
+        requireDefined(collection);
         delPrivateData(collection, key);
     }
 

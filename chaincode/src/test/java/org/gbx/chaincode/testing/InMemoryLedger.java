@@ -35,6 +35,13 @@ public final class InMemoryLedger {
         return state;
     }
 
+    /** Public state without the forces' registrations, which every test channel starts with. */
+    public NavigableMap<String, byte[]> exchangeState() {
+        NavigableMap<String, byte[]> exchange = new TreeMap<>(state);
+        exchange.keySet().removeIf(key -> key.startsWith("suspension~"));
+        return exchange;
+    }
+
     public NavigableMap<String, byte[]> collection(String name) {
         return privateData.getOrDefault(name, new TreeMap<>());
     }

@@ -37,6 +37,8 @@ public final class LedgerBench {
         Duration halfRun = Duration.ofSeconds(Long.parseLong(args[3]));
         String runId = Long.toString(System.currentTimeMillis(), 36);
         try (LedgerConnection macau = LedgerConnection.open(config, "macau", "liaison1");
+                // BenchWrite is for admins only: officers cannot write outside the exchange's rules.
+                LedgerConnection macauAdmin = LedgerConnection.open(config, "macau", "admin");
                 LedgerConnection zhuhaiApprover = LedgerConnection.open(config, "zhuhai", "approver1");
                 LedgerConnection zhuhai = LedgerConnection.open(config, "zhuhai", "liaison1")) {
             SigningCost.report(macau.identity().signer());
@@ -46,7 +48,8 @@ public final class LedgerBench {
             List<Workload> workloads = new ArrayList<>();
             for (int i = 4; i < args.length; i++) {
                 workloads.add(switch (args[i]) {
-                    case "bare-write" -> new BareWriteWorkload(requester, runId, List.of(macauMsp, zhuhaiMsp));
+                    case "bare-write" -> new BareWriteWorkload(ExchangeLedger.over(macauAdmin), runId,
+                            List.of(macauMsp, zhuhaiMsp));
                     case "create-request" -> new CreateRequestWorkload(requester, runId, zhuhaiMsp);
                     case "record-access" -> new RecordAccessWorkload(requester, ExchangeLedger.over(zhuhaiApprover),
                             ExchangeLedger.over(zhuhai), runId, zhuhaiMsp);

@@ -130,7 +130,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 .orElse(gbx.session().time().localiseTimesIn(refusal.reason()));
         ExitCode exitCode = refusal.refusalCode().filter(code -> code == RefusalCode.NOT_FOUND).isPresent()
                 ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-        StringBuilder message = new StringBuilder(messages.get("error.refused", rule, refusal.code(), explanation)
+        StringBuilder message = new StringBuilder();
+        if (refusal.isAfterLostRace()) {
+            // Another officer's transaction won the race (e.g. three accesses at once on a one-access grant).
+            message.append(messages.get(refusal.code().equals("ACCESS_LIMIT_REACHED") ? "error.lostRace.grant"
+                    : "error.lostRace.request")).append(System.lineSeparator());
+        }
+        message.append(messages.get("error.refused", rule, refusal.code(), explanation)
                 .replace("%n", System.lineSeparator()));
         if (gbx.debug()) {
             refusal.refusals().forEach(peer -> message.append(System.lineSeparator()).append(messages.get(

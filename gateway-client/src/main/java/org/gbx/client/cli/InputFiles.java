@@ -12,8 +12,17 @@ final class InputFiles {
     private InputFiles() {
     }
 
+    /** An empty path names the working folder by accident: it is never what was meant. */
+    private static Path named(Path path) {
+        if (path.toString().isBlank()) {
+            throw new InvalidInputException("input.emptyPath");
+        }
+        return path;
+    }
+
     /** A file to read: it exists, is a file (not a folder) and can be read. */
     static Path readableFile(Path path) {
+        named(path);
         if (!Files.exists(path)) {
             throw new InvalidInputException("input.fileMissing", path);
         }
@@ -28,6 +37,7 @@ final class InputFiles {
 
     /** A folder to read: it exists, is a folder and can be listed. */
     static Path readableFolder(Path path) {
+        named(path);
         if (!Files.exists(path)) {
             throw new InvalidInputException("input.folderMissing", path);
         }
@@ -45,6 +55,7 @@ final class InputFiles {
      * that exists and can be written.
      */
     static Path writableFile(Path path) {
+        named(path);
         if (Files.isDirectory(path)) {
             throw new InvalidInputException("input.notAFile", path);
         }
@@ -74,6 +85,7 @@ final class InputFiles {
 
     /** A folder that is written into, created if missing (its parent must then be writable). */
     static Path writableFolder(Path path) {
+        named(path);
         if (Files.exists(path)) {
             if (!Files.isDirectory(path)) {
                 throw new InvalidInputException("input.notAFolder", path);

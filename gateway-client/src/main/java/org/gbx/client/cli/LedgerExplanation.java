@@ -35,7 +35,7 @@ enum LedgerExplanation {
     WRONG_FORM(RefusalCode.INVALID_VALUE, "{field} has a value of the wrong form at {path}"),
     NOT_AN_INTEGER(RefusalCode.INVALID_VALUE, "{field} must be an integer"),
     NOT_BASE64(RefusalCode.INVALID_VALUE, "{field} must be base64"),
-    DIGIT_RUN(RefusalCode.PERSONAL_DATA_SUSPECTED, "{field} contains a run of 7 or more digits"),
+    PERSONAL_DATA(RefusalCode.PERSONAL_DATA_SUSPECTED, "{field} looks like it holds {shape}; personal data goes only in the case details"),
     DETAILS_NOT_SENT(RefusalCode.MISSING_DETAILS, "the case details must come in transient key 'details'"),
     TARGET_NOT_ANOTHER_FORCE(RefusalCode.INVALID_TARGET, "the target must be another force, not the requester or the committee"),
     COMMITTEE_NOT_SUSPENDABLE(RefusalCode.INVALID_TARGET, "the committee cannot suspend itself"),
@@ -55,17 +55,30 @@ enum LedgerExplanation {
     ALREADY_ENDORSED(RefusalCode.ILLEGAL_TRANSITION, "this record is already endorsed"),
     GRANT_BEYOND_REQUEST(RefusalCode.GRANT_EXCEEDS_REQUEST, "granted categories must be a non-empty subset of the requested ones"),
     DELIVERY_BEYOND_GRANT(RefusalCode.CATEGORY_NOT_GRANTED, "delivered categories must be a non-empty subset of the granted ones"),
-    EXPIRY_NOT_AFTER_NOW(RefusalCode.INVALID_DEADLINE, "expiresAt must be after the transaction time {time}"),
+    EXPIRY_NOT_AFTER_NOW(RefusalCode.INVALID_DEADLINE, "expiresAt must be after {time}, the latest time the transaction can have been made"),
     DESTRUCTION_BEFORE_EXPIRY(RefusalCode.INVALID_DEADLINE, "destroyBy must not be before expiresAt {time}"),
-    DESTRUCTION_BEYOND_RETENTION(RefusalCode.INVALID_DEADLINE, "destroyBy must be within retentionDays {n} of the transaction time, at the latest {time}"),
-    EXPIRED_AT(RefusalCode.GRANT_EXPIRED, "the grant expired at {time}"),
+    DESTRUCTION_BEYOND_RETENTION(RefusalCode.INVALID_DEADLINE, "destroyBy must be within retentionDays {n} of the earliest time the transaction can have been made, at the latest {time}"),
+    EXPIRED_AT(RefusalCode.GRANT_EXPIRED, "the grant expires at {time}; data may not be used in its last {n} s"),
     ACCESSES_USED_UP(RefusalCode.ACCESS_LIMIT_REACHED, "the grant allows {n} accesses"),
     NOT_EXPIRED_YET(RefusalCode.DEADLINE_NOT_PASSED, "the grant has not expired yet"),
     ALREADY_SUSPENDED(RefusalCode.SUSPENSION_UNCHANGED, "the force is already suspended"),
     NOT_SUSPENDED(RefusalCode.SUSPENSION_UNCHANGED, "the force is not suspended"),
     NO_DETAILS_HERE(RefusalCode.DETAILS_UNAVAILABLE, "this organisation holds no case details for the request"),
     PROOF_MISSES_ROOT(RefusalCode.NOT_IN_DELIVERY, "the proof does not take this leaf to the delivered Merkle root"),
-    ASKED_UNDER_OTHER_DELIVERY(RefusalCode.ENDORSEMENT_CONFLICT, "this record was asked for under another delivery");
+    ASKED_UNDER_OTHER_DELIVERY(RefusalCode.ENDORSEMENT_CONFLICT, "this record was asked for under another delivery"),
+    ONLY_ADMIN_CALLS(RefusalCode.UNAUTHORIZED, "only an admin may call this transaction"),
+    ONLY_COMMITTEE_REGISTERS(RefusalCode.UNAUTHORIZED, "only an admin of {org} registers a force"),
+    REQUESTER_NOT_REGISTERED(RefusalCode.UNAUTHORIZED, "the requesting force is not registered on this ledger"),
+    COMMITTEE_NOT_A_FORCE(RefusalCode.INVALID_TARGET, "the committee is not a force"),
+    TARGET_NOT_REGISTERED(RefusalCode.INVALID_TARGET, "the target is not a force registered on this ledger"),
+    NOT_A_CHANNEL_MEMBER(RefusalCode.INVALID_TARGET, "the organisation is not a member of this channel"),
+    NOT_A_REGISTERED_FORCE(RefusalCode.INVALID_TARGET, "the organisation is not a force registered on this ledger"),
+    DETAILS_THROUGH_OTHER_PEER(RefusalCode.DETAILS_UNAVAILABLE, "this peer is another organisation's: read the details through a peer of your own organisation"),
+    CLOCK_OFF(RefusalCode.TIMESTAMP_OUT_OF_WINDOW, "the proposal's timestamp is more than {n} s from this peer's clock; check the clock of the client's computer"),
+    NO_TRANSACTION_NAMED(RefusalCode.UNKNOWN_TRANSACTION, "no transaction named: the first argument is its name"),
+    NO_SUCH_TRANSACTION(RefusalCode.UNKNOWN_TRANSACTION, "no transaction of this name (docs/ledger.md lists them)"),
+    ONE_ARGUMENT(RefusalCode.MALFORMED_ARGUMENTS, "this transaction takes {n} argument, not {n}"),
+    ARGUMENTS(RefusalCode.MALFORMED_ARGUMENTS, "this transaction takes {n} arguments, not {n}");
 
     /** What a placeholder stands for, how to find it in the ledger's words and how to show it. */
     enum Placeholder {
@@ -78,7 +91,8 @@ enum LedgerExplanation {
         ORG("[A-Za-z0-9.-]+"),
         TYPE("[A-Z][A-Za-z]*(?:\\[\\])?"),
         PATTERN(".+"),
-        PATH(".+");
+        PATH(".+"),
+        SHAPE("an? [A-Za-z ,()-]+");
 
         private final String regex;
 
@@ -159,6 +173,7 @@ enum LedgerExplanation {
                 case ROLE -> Role.ofAttribute(value).map(vocabulary::of).orElse(value);
                 case ORG -> organisations.displayName(value);
                 case TYPE -> messages.find("ledgerType." + value.replace("[]", "")).orElse(value);
+                case SHAPE -> PersonalDataShape.describedAs(value).map(vocabulary::of).orElse(value);
                 case N, PATTERN, PATH -> value;
             };
         }

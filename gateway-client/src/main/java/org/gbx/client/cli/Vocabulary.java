@@ -48,6 +48,7 @@ public final class Vocabulary {
         prefixes.put(Role.class, "role");
         prefixes.put(OverdueCommand.Kind.class, "overdue");
         prefixes.put(ProblemKind.class, "problem");
+        prefixes.put(PersonalDataShape.class, "personalDataShape");
         // Messages with arguments, one per value: said with with(value, arguments).
         prefixes.put(ConfigException.Reason.class, "error.config");
         prefixes.put(EvidenceException.Reason.class, "error.evidence");

@@ -32,7 +32,10 @@ public enum RefusalCode {
     SUSPENSION_UNCHANGED,
     DETAILS_UNAVAILABLE,
     NOT_IN_DELIVERY,
-    ENDORSEMENT_CONFLICT;
+    ENDORSEMENT_CONFLICT,
+    TIMESTAMP_OUT_OF_WINDOW,
+    UNKNOWN_TRANSACTION,
+    MALFORMED_ARGUMENTS;
 
     public static Optional<RefusalCode> named(String code) {
         return Arrays.stream(values()).filter(value -> value.name().equals(code)).findFirst();

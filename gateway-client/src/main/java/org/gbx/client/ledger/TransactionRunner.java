@@ -55,11 +55,14 @@ final class TransactionRunner {
      * {@code beforeRetry} wait for a peer that is behind (it may throw to give up).
      */
     Outcome submit(TransactionCall call, java.util.function.Consumer<EndorsementFailedException> beforeRetry) {
+        boolean lostRace = false;
         for (int attempt = 1; ; attempt++) {
             Proposal proposal = propose(call);
             SubmittedTransaction submitted;
             try {
                 submitted = endorseAndSubmit(call, proposal);
+            } catch (ChaincodeRefusalException e) {
+                throw lostRace ? e.afterLostRace() : e;
             } catch (EndorsementFailedException e) {
                 if (!retry.isRetryable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
@@ -76,6 +79,7 @@ final class TransactionRunner {
             if (!retry.isRetryable(status.getCode()) || attempt >= retry.maxAttempts()) {
                 throw new CommitRejectedException(call.name(), status.getTransactionId(), status.getCode().name());
             }
+            lostRace = true;
             pauseBefore(attempt + 1, new CommitRejectedException(call.name(), status.getTransactionId(),
                     status.getCode().name()));
         }

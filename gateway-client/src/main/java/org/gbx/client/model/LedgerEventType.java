@@ -24,6 +24,7 @@ public enum LedgerEventType {
     RecordEndorsed(Subject.ENDORSEMENT),
     OrgSuspended(Subject.SUSPENSION),
     OrgUnsuspended(Subject.SUSPENSION),
+    ForceRegistered(Subject.SUSPENSION),
     Ping(Subject.PING);
 
     /** What the event's payload is (docs/ledger.md): it decides how the event reads. */

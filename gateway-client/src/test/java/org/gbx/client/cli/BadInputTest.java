@@ -190,6 +190,7 @@ class BadInputTest {
                 }
             }
         }
+        List<String> before = workingFolder();
         List<String> unexpected = new ArrayList<>();
         ExecutorService runner = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "gbx-bad-input");
@@ -225,7 +226,15 @@ class BadInputTest {
         }
         runner.shutdownNow();
         assertThat(runs).as("command lines tried").hasSizeGreaterThan(250);
+        assertThat(workingFolder()).as("nothing written in the working folder (an empty path named it once)")
+                .isEqualTo(before);
         assertThat(unexpected).as("wrong values that reached an unexpected failure").isEmpty();
+    }
+
+    private static List<String> workingFolder() throws java.io.IOException {
+        try (var files = Files.list(Path.of("").toAbsolutePath())) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static List<String> abbreviated(List<String> line) {

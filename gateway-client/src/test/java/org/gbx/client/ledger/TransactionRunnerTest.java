@@ -82,6 +82,28 @@ class TransactionRunnerTest {
     }
 
     @Test
+    void a_refusal_of_the_retry_after_a_lost_race_says_so() {
+        fake.then(new FakeContract.Commits(TxValidationCode.MVCC_READ_CONFLICT, ""))
+                .then(new FakeContract.EndorsementRefused(Status.Code.ABORTED, "ZhuhaiPSBMSP",
+                        "chaincode response 500, ACCESS_LIMIT_REACHED: the grant allows 1 accesses"));
+
+        assertThatThrownBy(() -> runner(5).submit(TransactionCall.of("RecordAccess", "REQ-1")))
+                .isInstanceOfSatisfying(ChaincodeRefusalException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ACCESS_LIMIT_REACHED");
+                    assertThat(e.isAfterLostRace()).isTrue();
+                });
+    }
+
+    @Test
+    void a_refusal_at_the_first_attempt_lost_no_race() {
+        fake.then(new FakeContract.EndorsementRefused(Status.Code.ABORTED, "ZhuhaiPSBMSP",
+                "chaincode response 500, ACCESS_LIMIT_REACHED: the grant allows 1 accesses"));
+
+        assertThatThrownBy(() -> runner(5).submit(TransactionCall.of("RecordAccess", "REQ-1")))
+                .isInstanceOfSatisfying(ChaincodeRefusalException.class, e -> assertThat(e.isAfterLostRace()).isFalse());
+    }
+
+    @Test
     void a_chaincode_refusal_names_the_refusing_organisation_and_the_code() {
         fake.then(new FakeContract.EndorsementRefused(Status.Code.ABORTED, "ZhuhaiPSBMSP",
                 "chaincode response 500, GRANT_EXPIRED: grant expired at 2026-12-03T06:00:00Z"));

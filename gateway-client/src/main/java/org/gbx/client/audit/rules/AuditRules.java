@@ -8,7 +8,7 @@ public final class AuditRules {
 
     private static final List<AuditRule> ALL = List.of(new UnansweredRequestRule(), new GrantExpiryRule(),
             new AccessCapRule(), new DestructionOverdueRule(), new DeliveryOutsideGrantRule(),
-            new ReceiptMismatchRule(), new OfficerVolumeRule());
+            new ReceiptMismatchRule(), new OfficerVolumeRule(), new TimestampOrderRule());
 
     private AuditRules() {
     }

@@ -16,6 +16,12 @@ public final class DestructionOverdueRule implements AuditRule {
     private static final Set<String> MUST_BE_DESTROYED = Set.of("DELIVERED", "RECEIVED", "ACCESSED", "REVOKED",
             "EXPIRED");
 
+    /**
+     * The chaincode counts a destruction as on time only if its timestamp plus this window is not
+     * after the deadline (docs/ledger.md, "Time"): a client can backdate by up to the window.
+     */
+    static final Duration CLIENT_WINDOW = Duration.ofSeconds(60);
+
     @Override
     public String id() {
         return "destruction-overdue";
@@ -42,6 +48,11 @@ public final class DestructionOverdueRule implements AuditRule {
                     findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), at,
                             "Destroyed " + Durations.words(Duration.between(destroyBy, at))
                                     + " after the destroy-by deadline.")));
+            request.destroyedAt().filter(at -> !at.isAfter(destroyBy) && at.plus(CLIENT_WINDOW).isAfter(destroyBy))
+                    .ifPresent(at -> findings.add(new Finding(id(), Severity.BREACH, request.requestId(),
+                            request.requesterOrg(), at, "Destroyed late: timestamped "
+                                    + Duration.between(at, destroyBy).toSeconds() + " s before the destroy-by deadline, "
+                                    + "within the minute a client can backdate by; the ledger recorded it as late.")));
         }
         return findings;
     }

@@ -35,7 +35,57 @@ class AuditRulesTest {
 
     @Test
     void every_rule_has_a_distinct_id() {
-        assertThat(AuditRules.all()).extracting(AuditRule::id).doesNotHaveDuplicates().hasSize(7);
+        assertThat(AuditRules.all()).extracting(AuditRule::id).doesNotHaveDuplicates().hasSize(8);
+    }
+
+    @Nested
+    class TimestampOrder {
+        private final AuditRule rule = new TimestampOrderRule();
+
+        @Test
+        void fires_on_a_destruction_timestamped_before_the_creation() {
+            AuditedRequest request = RequestBuilder.clean().step(T0.plus(Duration.ofMinutes(1)), "ApproveRequest", 2)
+                    .step(T0.minus(Duration.ofSeconds(40)), "RecordDestruction", 3).build();
+
+            assertThat(check(rule, request)).singleElement().satisfies(finding -> {
+                assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+                assertThat(finding.organisation()).isEqualTo("MacauPJMSP");
+                assertThat(finding.message()).contains("RecordDestruction", "before ApproveRequest", "block 2");
+            });
+        }
+
+        @Test
+        void fires_on_an_access_before_its_receipt() {
+            AuditedRequest request = RequestBuilder.clean().step(T0.plus(Duration.ofHours(3)), "RecordReceipt", 4)
+                    .step(T0.plus(Duration.ofHours(3)).minus(Duration.ofSeconds(50)), "RecordAccess", 5).build();
+
+            assertThat(check(rule, request)).singleElement()
+                    .satisfies(finding -> assertThat(finding.message()).contains("RecordAccess", "50 s before RecordReceipt"));
+        }
+
+        @Test
+        void fires_on_a_transaction_held_back_behind_later_blocks_of_other_requests() {
+            AuditedRequest busy = RequestBuilder.clean().id("req-busy").step(T0.plus(Duration.ofHours(2)), "RecordAccess", 8)
+                    .build();
+            AuditedRequest held = RequestBuilder.clean().id("req-held").step(T0.plus(Duration.ofMinutes(30)),
+                    "ApproveRequest", 9).build();
+
+            assertThat(check(rule, busy, held)).singleElement().satisfies(finding -> {
+                assertThat(finding.subject()).isEqualTo("req-held");
+                assertThat(finding.organisation()).isEqualTo("ZhuhaiPSBMSP");
+                assertThat(finding.message()).contains("held back", "block 8", "req-busy");
+            });
+        }
+
+        @Test
+        void tolerates_the_clock_differences_of_honest_hosts() {
+            AuditedRequest request = RequestBuilder.clean().step(T0.plus(Duration.ofHours(2)), "RecordDelivery", 3)
+                    .step(T0.plus(Duration.ofHours(2)).minus(Duration.ofSeconds(2)), "RecordReceipt", 4).build();
+            AuditedRequest other = RequestBuilder.clean().id("req-other")
+                    .step(T0.plus(Duration.ofHours(2)).minus(Duration.ofSeconds(30)), "RecordAccess", 5).build();
+
+            assertThat(check(rule, request, other)).isEmpty();
+        }
     }
 
     @Nested
@@ -147,6 +197,17 @@ class AuditRulesTest {
         void fires_on_a_late_destruction() {
             assertThat(check(rule, RequestBuilder.clean().destroyedAt(T0.plus(Duration.ofDays(21))).build()))
                     .singleElement().extracting(Finding::message).asString().contains("after the destroy-by");
+        }
+
+        @Test
+        void fires_on_a_destruction_timestamped_within_the_clients_window_before_the_deadline() {
+            RequestBuilder late = RequestBuilder.clean();
+            late.destroyedAt(late.grant().destroyBy().minus(Duration.ofSeconds(30)));
+
+            assertThat(check(rule, late.build())).singleElement().satisfies(finding -> {
+                assertThat(finding.severity()).isEqualTo(Severity.BREACH);
+                assertThat(finding.message()).contains("Destroyed late", "30 s before");
+            });
         }
 
         @Test

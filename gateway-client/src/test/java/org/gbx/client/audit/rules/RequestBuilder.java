@@ -112,13 +112,27 @@ final class RequestBuilder {
         return this;
     }
 
+    /** Steps as the ledger committed them, each in its own block, after the creation (block 1). */
+    final List<AuditedRequest.TimelineEntry> steps = new ArrayList<>();
+
+    RequestBuilder step(Instant at, String transaction, long block) {
+        steps.add(new AuditedRequest.TimelineEntry(at, "ANY", transaction, "tx-" + id + "-" + block, block));
+        return this;
+    }
+
     AuditedRequest.Grant grant() {
         return grant.orElseThrow();
     }
 
     AuditedRequest build() {
         return new AuditedRequest(id, requester, target, officer, status, createdAt, answerDueAt, answeredAt, grant,
-                deliveries, receipts, accesses, destroyedAt, List.of(new AuditedRequest.TimelineEntry(createdAt,
-                        "PENDING", "CreateRequest", "tx-" + id, 1)));
+                deliveries, receipts, accesses, destroyedAt, timeline());
+    }
+
+    private List<AuditedRequest.TimelineEntry> timeline() {
+        List<AuditedRequest.TimelineEntry> timeline = new ArrayList<>(List.of(new AuditedRequest.TimelineEntry(createdAt,
+                "PENDING", "CreateRequest", "tx-" + id, 1)));
+        timeline.addAll(steps);
+        return timeline;
     }
 }
