@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The gbx demo, the whole story of one exchange on the local network: who is who, both forces'
-# records seeded, a Macau liaison officer asks Zhuhai for one person's border crossings and
+# records seeded, a Macau liaison officer first looks up whether Zhuhai holds anything on a person
+# (hit/no-hit, without telling Zhuhai who), then asks Zhuhai for that person's border crossings and
 # vehicles, Zhuhai's approver grants part of it, Zhuhai's exchange node delivers straight to
 # Macau's, Macau's node verifies and stores, the officer reads the data twice, then destroys it.
 # Ends with a summary of the ledger transactions. Re-runnable: each run uses a new request id.
@@ -30,7 +31,7 @@ GBX_JAR="$NET/exchange/gbx-$(sha256sum "$jar" | cut -c1-16).jar"
 [ -f "$GBX_JAR" ] || cp "$jar" "$GBX_JAR"
 # Each command is a short-lived JVM: the quick JIT tier and class-data sharing start it sooner.
 source "$GBX_ROOT/scripts/lib/cds.sh"
-gbx() { cds_java "$GBX_JAR" -XX:TieredStopAtLevel=1 -- --lang en "$@"; }
+gbx() { gbx_jvm_options "$@"; cds_java "$GBX_JAR" "${JVM_OPTS[@]}" -- --lang en "$@"; }
 as() { local org=$1 user=$2; shift 2; gbx "$@" --org "$org" --user "$user"; }
 # One member of the JSON gbx prints (--json), by a Python expression on `j`.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
@@ -89,6 +90,20 @@ subject=$(java -Dh2.bindAddress=127.0.0.1 -cp "$GBX_JAR" org.h2.tools.Shell \
    ORDER BY p.person_id LIMIT 1" | sed -n 2p | tr -d '\r')
 details_file=$(umask 077; mktemp)
 read -r id_type id_number <<< "$subject"
+
+step "First a hit/no-hit lookup: does Zhuhai hold anything on this person? (docs/lookup.md)"
+# Zhuhai learns neither the identifier nor the answer; the ledger records the lookup, never the identifier.
+macau_log="$LOGS/$(node_name macau).log"
+wait_for 120 "Macau's node to receive Zhuhai's lookup set" grep -q "received the lookup set of ZhuhaiPSBMSP" \
+  "$macau_log" || { tail -n 20 "$macau_log"; exit 1; }
+lookup_type=mainland-id; [ "$id_type" = MACAU_BIR ] && lookup_type=macau-id
+looked=$(as macau liaison1 lookup --json --target zhuhai --id-type "$lookup_type" --id "$id_number" \
+  --purpose "Trace the movements of a suspect in a cross-border fraud investigation" \
+  --legal-basis "Macau-Zhuhai police liaison agreement 2024, art. 3")
+json "'   %s: %s (lookup %s, %d ms besides the ledger commit; %d lookups left today)' % ('HIT' if j['hit'] else 'NO HIT', \
+  ', '.join('%s %d' % (k.lower(), v) for k, v in j['counts'].items()), j['lookup']['lookupId'], j['answerMillis'], \
+  j['quota']['cap'] - j['quota']['used'])" <<< "$looked"
+lookup_id=$(json "j['lookup']['lookupId']" <<< "$looked")
 printf '{"narrative":"Suspected cross-border fraud ring","subjects":[{"idNumber":"%s","idType":"%s"}]}' \
   "$id_number" "$id_type" > "$details_file"
 unset subject id_number
@@ -97,7 +112,7 @@ request="DEMO-$(date -u +%Y-%m-%d-%H%M%S)-$RANDOM"
 created=$(as macau liaison1 request create --json --id "$request" --target ZhuhaiPSBMSP \
   --purpose "Trace the movements of a suspect in a cross-border fraud investigation" \
   --legal-basis "Macau-Zhuhai police liaison agreement 2024, art. 3" --handling H1 --urgency URGENT \
-  --retention-days 30 --categories BORDER_CROSSINGS,VEHICLES --details "$details_file")
+  --retention-days 30 --categories BORDER_CROSSINGS,VEHICLES --lookup "$lookup_id" --details "$details_file")
 rm -f "$details_file"
 create_tx=$(json "j['transactionId']" <<< "$created")
 say "   request $request: PENDING"

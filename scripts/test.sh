@@ -8,13 +8,17 @@ cd "$ROOT"
 step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 
+step "Docs: every reference resolves inside the clone"
+scripts/tests/docs-links.py --self-test
+
 step "Fabric binaries"
 scripts/build-fabric.sh
 
 step "Tools the integration tests need"
-# Headless Chromium renders the committee's HTML report in the audit tests.
-if ! command -v chromium >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Headless Chromium renders the committee's HTML report in the audit tests; the Noto CJK fonts
+# draw its Chinese pages (the screenshots under gateway-client/target/report-screenshots/).
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 chromium --version
 

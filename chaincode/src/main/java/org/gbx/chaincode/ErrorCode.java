@@ -36,7 +36,12 @@ public enum ErrorCode {
     ENDORSEMENT_CONFLICT,
     TIMESTAMP_OUT_OF_WINDOW,
     UNKNOWN_TRANSACTION,
-    MALFORMED_ARGUMENTS;
+    MALFORMED_ARGUMENTS,
+    LOOKUP_CAP_REACHED,
+    LOOKUP_KEY_UNKNOWN,
+    LOOKUP_KEY_CONFLICT,
+    LOOKUP_ID_CONFLICT,
+    LOOKUP_MISMATCH;
 
     /** The exception to throw: message {@code CODE: explanation}, payload {@code CODE}. */
     public ChaincodeException refuse(String explanation) {

@@ -4,6 +4,7 @@ import static org.gbx.chaincode.ErrorCode.DETAILS_UNAVAILABLE;
 import static org.gbx.chaincode.ErrorCode.ENDORSEMENT_CONFLICT;
 import static org.gbx.chaincode.ErrorCode.ILLEGAL_TRANSITION;
 import static org.gbx.chaincode.ErrorCode.INVALID_TARGET;
+import static org.gbx.chaincode.ErrorCode.LOOKUP_MISMATCH;
 import static org.gbx.chaincode.ErrorCode.NOT_FOUND;
 import static org.gbx.chaincode.ErrorCode.NOT_IN_DELIVERY;
 import static org.gbx.chaincode.ErrorCode.REQUEST_ID_CONFLICT;
@@ -21,6 +22,7 @@ import org.gbx.chaincode.identity.Hashes;
 import org.gbx.chaincode.ledger.ChannelMembers;
 import org.gbx.chaincode.ledger.LedgerJson;
 import org.gbx.chaincode.ledger.LedgerKeys;
+import org.gbx.chaincode.ledger.Lookups;
 import org.gbx.chaincode.model.AccessRecord;
 import org.gbx.chaincode.model.AuditTrail;
 import org.gbx.chaincode.model.Decision;
@@ -35,6 +37,7 @@ import org.gbx.chaincode.model.EndorsementStatus;
 import org.gbx.chaincode.model.ExchangeRequest;
 import org.gbx.chaincode.model.GrantDraft;
 import org.gbx.chaincode.model.HistoryEntry;
+import org.gbx.chaincode.model.LookupRecord;
 import org.gbx.chaincode.model.NoMatch;
 import org.gbx.chaincode.model.PingRecord;
 import org.gbx.chaincode.model.Receipt;
@@ -149,10 +152,25 @@ public final class ExchangeContract implements ContractInterface {
             return LedgerJson.write(existing.get());
         }
         Authorization.requireNotFrozen(RequestAction.CREATE, request, session.suspensions()::isSuspended);
+        if (draft.lookupId() != null) {
+            linkLookup(new Lookups(session.stub()), draft.lookupId(), request);
+        }
         session.requests().create(request);
         session.details().store(request, details);
         session.emit(RequestAction.CREATE.eventFor(request), RequestEvent.of(request));
         return LedgerJson.write(request);
+    }
+
+    /** The hit that led to the request, for the committee: same two forces, one request per lookup. */
+    private static void linkLookup(Lookups lookups, String lookupId, ExchangeRequest request) {
+        LookupRecord lookup = lookups.load(lookupId);
+        if (!lookup.askerOrg().equals(request.requesterOrg()) || !lookup.holderOrg().equals(request.targetOrg())) {
+            throw LOOKUP_MISMATCH.refuse("the lookup was made by another force or of another force");
+        }
+        if (lookup.requestId() != null) {
+            throw LOOKUP_MISMATCH.refuse("the lookup already led to another request");
+        }
+        lookups.update(lookup.ledTo(request.requestId()));
     }
 
     @Transaction(name = "ApproveRequest", intent = TYPE.SUBMIT)

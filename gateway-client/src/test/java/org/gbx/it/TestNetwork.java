@@ -35,16 +35,19 @@ public final class TestNetwork {
 
     public static final User MACAU_LIAISON = new User("macau", "liaison1", "MacauPJMSP", "liaison");
     public static final User MACAU_APPROVER = new User("macau", "approver1", "MacauPJMSP", "approver");
+    /** A second Macau liaison officer, for per-officer rules such as the daily lookup cap. */
+    public static final User MACAU_LIAISON_2 = new User("macau", "liaison2", "MacauPJMSP", "liaison");
     public static final User MACAU_ADMIN = new User("macau", "admin", "MacauPJMSP", "admin");
     public static final User ZHUHAI_LIAISON = new User("zhuhai", "liaison1", "ZhuhaiPSBMSP", "liaison");
     public static final User ZHUHAI_APPROVER = new User("zhuhai", "approver1", "ZhuhaiPSBMSP", "approver");
+    public static final User ZHUHAI_LIAISON_2 = new User("zhuhai", "liaison2", "ZhuhaiPSBMSP", "liaison");
     public static final User ZHUHAI_ADMIN = new User("zhuhai", "admin", "ZhuhaiPSBMSP", "admin");
     public static final User OVERSIGHT_AUDITOR = new User("oversight", "auditor1", "OversightMSP", "auditor");
     public static final User OVERSIGHT_ADMIN = new User("oversight", "admin", "OversightMSP", "admin");
 
-    /** The eight users {@code network.sh up} enrols. */
-    public static final List<User> ALL_USERS = List.of(MACAU_LIAISON, MACAU_APPROVER, MACAU_ADMIN, ZHUHAI_LIAISON,
-            ZHUHAI_APPROVER, ZHUHAI_ADMIN, OVERSIGHT_AUDITOR, OVERSIGHT_ADMIN);
+    /** The ten users {@code network.sh up} enrols (network-config/identities.conf). */
+    public static final List<User> ALL_USERS = List.of(MACAU_LIAISON, MACAU_LIAISON_2, MACAU_APPROVER, MACAU_ADMIN,
+            ZHUHAI_LIAISON, ZHUHAI_LIAISON_2, ZHUHAI_APPROVER, ZHUHAI_ADMIN, OVERSIGHT_AUDITOR, OVERSIGHT_ADMIN);
 
     /** Distinguishes this JVM's ids from every earlier run on the same long-lived network. */
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);

@@ -9,6 +9,8 @@ public final class LedgerKeys {
     private static final String ENDORSEMENT = "endorsement";
     private static final String ORG_STATUS = "org-status";
     private static final String STATUS = "status";
+    private static final String LOOKUP_KEY = "lookup-key";
+    private static final String LOOKUP_COUNT = "lookup-count";
 
     private LedgerKeys() {
     }
@@ -38,6 +40,29 @@ public final class LedgerKeys {
     /** Fabric's implicit per-organisation collection: no collection config per pair of forces. */
     public static String implicitCollection(String mspId) {
         return "_implicit_org_" + mspId;
+    }
+
+    public static String lookup(String lookupId) {
+        return "lookup~" + lookupId;
+    }
+
+    /** A holder's lookup key of one epoch, zero-padded so that epochs list in order. */
+    public static String lookupKey(String mspId, int epoch) {
+        return new CompositeKey(LOOKUP_KEY, mspId, String.format("%06d", epoch)).toString();
+    }
+
+    public static CompositeKey lookupKeysOf(String mspId) {
+        return new CompositeKey(LOOKUP_KEY, mspId);
+    }
+
+    /** Inside the holder's implicit collection: makes its own peer's endorsement necessary. */
+    public static String lookupKeyMarker(int epoch) {
+        return "lookup-key~" + epoch;
+    }
+
+    /** An officer's count of lookups on one day (UTC+8), for the daily cap. */
+    public static String lookupCount(String mspId, String officer, java.time.LocalDate day) {
+        return new CompositeKey(LOOKUP_COUNT, mspId, officer, day.toString()).toString();
     }
 
     /** Zero-padded so that accesses list in order. */

@@ -12,7 +12,10 @@ import org.gbx.chaincode.identity.Caller;
 import org.gbx.chaincode.rules.Input;
 import org.gbx.chaincode.rules.Lifecycle;
 
-/** The {@code requestJson} argument of CreateRequest: the public terms, no personal data. */
+/**
+ * The {@code requestJson} argument of CreateRequest: the public terms, no personal data, and
+ * optionally the lookup whose hit led to the request.
+ */
 public record RequestDraft(
         String targetOrg,
         String purpose,
@@ -21,7 +24,14 @@ public record RequestDraft(
         String handlingConditions,
         Set<DataCategory> categories,
         Urgency urgency,
-        Integer retentionDays) {
+        Integer retentionDays,
+        String lookupId) {
+
+    public RequestDraft {
+        if (lookupId != null) {
+            Input.id("lookupId", lookupId);
+        }
+    }
 
     public static final int MAX_RETENTION_DAYS = 365;
 

@@ -26,7 +26,8 @@ public final class TestChannel {
     public static final Officer COMMITTEE_ADMIN = Officer.of(Forces.OVERSIGHT, "admin");
 
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final ExchangeContract contract = new ExchangeContract(new Clock() {
+    /** The endorsing peers' clock: the test's time, whatever the proposals say. */
+    private final Clock hostClock = new Clock() {
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;
@@ -41,7 +42,8 @@ public final class TestChannel {
         public Instant instant() {
             return now;
         }
-    });
+    };
+    private final ExchangeContract contract = new ExchangeContract(hostClock);
     private Instant now = START;
     private Duration proposalSkew = Duration.ZERO;
     private SortedSet<String> lastRequiredEndorsers = new TreeSet<>();
@@ -52,6 +54,11 @@ public final class TestChannel {
         }
         // Part of the set-up, not of what a test observes.
         ledger.events.clear();
+    }
+
+    /** For the chaincode's other contracts, which read the same peers' clock. */
+    public Clock hostClock() {
+        return hostClock;
     }
 
     public InMemoryLedger ledger() {

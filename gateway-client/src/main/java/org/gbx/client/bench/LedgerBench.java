@@ -36,12 +36,12 @@ public final class LedgerBench {
         Duration run = Duration.ofSeconds(Long.parseLong(args[2]));
         Duration halfRun = Duration.ofSeconds(Long.parseLong(args[3]));
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        try (LedgerConnection macau = LedgerConnection.open(config, "macau", "liaison1");
+        try (LedgerConnection macau = LedgerConnection.openForThroughput(config, "macau", "liaison1");
                 // BenchWrite is for admins only: officers cannot write outside the exchange's rules.
-                LedgerConnection macauAdmin = LedgerConnection.open(config, "macau", "admin");
-                LedgerConnection zhuhaiApprover = LedgerConnection.open(config, "zhuhai", "approver1");
-                LedgerConnection zhuhai = LedgerConnection.open(config, "zhuhai", "liaison1")) {
-            SigningCost.report(macau.identity().signer());
+                LedgerConnection macauAdmin = LedgerConnection.openForThroughput(config, "macau", "admin");
+                LedgerConnection zhuhaiApprover = LedgerConnection.openForThroughput(config, "zhuhai", "approver1");
+                LedgerConnection zhuhai = LedgerConnection.openForThroughput(config, "zhuhai", "liaison1")) {
+            SigningCost.report(macau.identity().throughputSigner());
             String macauMsp = macau.identity().organisation().mspId();
             String zhuhaiMsp = zhuhai.identity().organisation().mspId();
             ExchangeLedger requester = ExchangeLedger.over(macau);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gbx audit}: the oversight committee's own checks of the ledger. */
-@Command(name = "audit", subcommands = {AuditVerifyLedgerCommand.class, AuditReportCommand.class})
+@Command(name = "audit")
 final class AuditCommand extends CommandGroup {
 
     /**

@@ -19,6 +19,8 @@ import org.gbx.client.audit.chain.SavedBlocks;
 import org.gbx.client.audit.report.AuditReport;
 import org.gbx.client.audit.report.ReportBuilder;
 import org.gbx.client.audit.report.ReportFormat;
+import org.gbx.client.audit.report.ReportSeal;
+import org.gbx.client.audit.report.ReportText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,9 +72,15 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
                 new ProgressBar(spec.commandLine().getErr(), session.messages().get("audit.progress.blocks")))
                 .run(source(session));
         AuditReport report = ReportBuilder.build(ledger, start, end, now);
-        write(report, session.output().writer());
+        ReportText text = new ReportText(session.messages().locale(), zone, session.organisations()::displayName);
+        // The page is for people: signed by the auditor, over its language-independent form.
+        Optional<ReportSeal> seal = format == ReportFormat.HTML
+                ? Optional.of(ReportSeal.sign(report, session.identity().privateKey(), session.identity().certificate()))
+                : Optional.empty();
+        write(report, text, seal, session.output().writer());
         if (out != null) {
-            session.output().line(session.messages().get("done.auditReport", report.from(), report.to(), out,
+            session.output().line(session.messages().get("done.auditReport", session.time().format(report.from()),
+                    session.time().format(report.to()), out,
                     report.findings().size(), report.requests().size()));
         }
         return ledger.intact() ? ExitCode.OK : ExitCode.AUDIT_PROBLEMS;
@@ -82,14 +90,14 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
         return savedCopy != null ? new SavedBlocks(savedCopy) : ownPeer(session);
     }
 
-    private void write(AuditReport report, Writer stdout) {
+    private void write(AuditReport report, ReportText text, Optional<ReportSeal> seal, Writer stdout) {
         try {
             if (out == null) {
-                format.write(report, stdout);
+                format.write(report, text, seal, stdout);
                 return;
             }
             try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                format.write(report, writer);
+                format.write(report, text, seal, writer);
             }
         } catch (IOException e) {
             throw new InvalidInputException("input.cannotWrite", out == null ? "-" : out, e.getMessage());

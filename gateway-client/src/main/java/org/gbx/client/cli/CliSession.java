@@ -7,6 +7,7 @@ import org.gbx.client.config.ConfigException;
 import org.gbx.client.config.NetworkConfig;
 import org.gbx.client.config.NetworkConfigLoader;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.identity.UserIdentity;
 import org.gbx.client.ledger.ExchangeLedger;
 
 /**
@@ -75,6 +76,12 @@ final class CliSession implements AutoCloseable {
             connection = LedgerConnection.open(config(), orgKey(), user());
         }
         return connection;
+    }
+
+    /** The user's enrolment identity; read from disk without connecting when no connection is open. */
+    UserIdentity identity() {
+        return connection != null ? connection.identity()
+                : UserIdentity.load(config().requireOrganisation(orgKey()), user());
     }
 
     ExchangeLedger ledger() {

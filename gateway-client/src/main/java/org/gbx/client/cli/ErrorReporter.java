@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.config.ConfigException;
 import org.gbx.client.evidence.EvidenceException;
+import org.gbx.client.lookup.ask.LookupException;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
@@ -97,6 +98,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         if (e instanceof BlockSourceException unreadable) {
             return new Report(ExitCode.UNAVAILABLE, messages.get("error.blocks", unreadable.getMessage()));
+        }
+        if (e instanceof LookupException lookup) {
+            ExitCode code = switch (lookup.reason()) {
+                case HOLDER_HAS_NO_KEY -> ExitCode.NOT_FOUND;
+                case NO_SET, HOLDER_UNREACHABLE -> ExitCode.UNAVAILABLE;
+                case HOLDER_REFUSED, PROOF_REJECTED -> ExitCode.REFUSED;
+            };
+            return new Report(code, messages.get("error.lookup." + lookup.reason(),
+                    lookup.lookupId() == null ? "-" : lookup.lookupId(), lookup.getMessage()));
         }
         if (e instanceof EvidenceException evidence) {
             ExitCode exitCode = switch (evidence.reason()) {

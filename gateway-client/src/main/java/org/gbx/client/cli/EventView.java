@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.util.Optional;
 import org.gbx.client.ledger.LedgerEvent;
+import org.gbx.client.lookup.IdentifierType;
 import org.gbx.client.model.EndorsementStatus;
 import org.gbx.client.model.LedgerEventType;
 import org.gbx.client.model.Status;
@@ -19,16 +20,18 @@ final class EventView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Messages messages;
     private final Vocabulary vocabulary;
     private final OrganisationNames organisations;
     private final TimeDisplay time;
 
     EventView(CliSession session) {
-        this(session.messages().vocabulary(), session.organisations(), session.time());
+        this(session.messages(), session.organisations(), session.time());
     }
 
-    EventView(Vocabulary vocabulary, OrganisationNames organisations, TimeDisplay time) {
-        this.vocabulary = vocabulary;
+    EventView(Messages messages, OrganisationNames organisations, TimeDisplay time) {
+        this.messages = messages;
+        this.vocabulary = messages.vocabulary();
         this.organisations = organisations;
         this.time = time;
     }
@@ -53,6 +56,16 @@ final class EventView {
         } else if (subject == LedgerEventType.Subject.SUSPENSION) {
             about = organisations.displayName(text(payload, "org"));
             detail = "";
+        } else if (subject == LedgerEventType.Subject.LOOKUP_KEY) {
+            at = text(payload, "updatedAt");
+            about = organisations.displayName(text(payload, "org"));
+            detail = messages.get("watch.lookupKey", text(payload, "epoch"), payload.path("setSize").asLong());
+        } else if (subject == LedgerEventType.Subject.LOOKUP) {
+            // The identifier never reaches the ledger: only its type.
+            about = text(payload, "lookupId");
+            detail = vocabulary.ofText(IdentifierType.class, text(payload, "idType")) + "  "
+                    + organisations.displayName(text(payload, "askerOrg")) + " → "
+                    + organisations.displayName(text(payload, "holderOrg"));
         } else if (subject == LedgerEventType.Subject.PING) {
             about = text(payload, "pingId");
             detail = organisations.displayName(text(payload, "mspId"));

@@ -20,10 +20,7 @@ import picocli.CommandLine.ScopeType;
  * The global options are inherited, so they work before or after the subcommand.
  */
 @Command(name = "gbx", resourceBundle = Messages.BUNDLE, mixinStandardHelpOptions = true,
-        scope = ScopeType.INHERIT, versionProvider = GbxVersion.class, showAtFileInUsageHelp = false,
-        subcommands = {WhoAmICommand.class, RequestCommand.class, AccessCommand.class, DestroyCommand.class,
-            OverdueCommand.class, SuspendCommand.class, UnsuspendCommand.class, WatchCommand.class,
-            RecordsCommand.class, NodeCommand.class, AuditCommand.class, EvidenceCommand.class})
+        scope = ScopeType.INHERIT, versionProvider = GbxVersion.class, showAtFileInUsageHelp = false)
 public final class Gbx implements Runnable {
 
     @Option(names = "--org", scope = ScopeType.INHERIT, paramLabel = "ORG", descriptionKey = "option.org")
@@ -86,8 +83,9 @@ public final class Gbx implements Runnable {
         Messages messages = new Messages(locale);
         Gbx gbx = new Gbx(environment, out, err, messages);
         ErrorReporter errors = new ErrorReporter(gbx, messages, err);
-        CommandLine commandLine = new CommandLine(gbx)
-                .setResourceBundle(messages.bundle())
+        CommandLine commandLine = new CommandLine(gbx);
+        CommandTree.attach(commandLine, args);
+        commandLine.setResourceBundle(messages.bundle())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -78,7 +78,22 @@ enum LedgerExplanation {
     NO_TRANSACTION_NAMED(RefusalCode.UNKNOWN_TRANSACTION, "no transaction named: the first argument is its name"),
     NO_SUCH_TRANSACTION(RefusalCode.UNKNOWN_TRANSACTION, "no transaction of this name (docs/ledger.md lists them)"),
     ONE_ARGUMENT(RefusalCode.MALFORMED_ARGUMENTS, "this transaction takes {n} argument, not {n}"),
-    ARGUMENTS(RefusalCode.MALFORMED_ARGUMENTS, "this transaction takes {n} arguments, not {n}");
+    ARGUMENTS(RefusalCode.MALFORMED_ARGUMENTS, "this transaction takes {n} arguments, not {n}"),
+    NO_SUCH_LOOKUP(RefusalCode.NOT_FOUND, "no lookup with this id"),
+    LOOKUP_ID_TAKEN(RefusalCode.LOOKUP_ID_CONFLICT, "a different lookup already has this id"),
+    LOOKUP_FORCE_SUSPENDED(RefusalCode.ORG_SUSPENDED, "a force of this lookup is suspended by the committee"),
+    NO_SUCH_LOOKUP_KEY(RefusalCode.LOOKUP_KEY_UNKNOWN, "this force has published no such key"),
+    HOLDER_HAS_NO_KEY(RefusalCode.LOOKUP_KEY_UNKNOWN, "the holder has published no lookup key"),
+    HOLDER_KEY_ROTATED(RefusalCode.LOOKUP_KEY_UNKNOWN, "the holder's current lookup key is epoch {n}"),
+    ONLY_LIAISON_LOOKS_UP(RefusalCode.UNAUTHORIZED, "only a liaison officer of a force records a lookup"),
+    LOOKUP_NOT_OF_ANOTHER_FORCE(RefusalCode.INVALID_TARGET, "a lookup asks another force, not the asker or the committee"),
+    ONLY_FORCE_PUBLISHES_KEY(RefusalCode.UNAUTHORIZED, "only a liaison officer or admin of a force publishes its lookup key"),
+    LOOKUP_CAP(RefusalCode.LOOKUP_CAP_REACHED, "this officer has recorded {n} lookups today (UTC+8)"),
+    KEY_EPOCH_TAKEN(RefusalCode.LOOKUP_KEY_CONFLICT, "epoch {n} already has another public key; rotate to epoch {n}"),
+    KEY_EPOCH_NEXT(RefusalCode.LOOKUP_KEY_CONFLICT, "the next epoch of this force's lookup key is {n}"),
+    NOT_A_PUBLIC_KEY(RefusalCode.INVALID_VALUE, "publicKey must be a compressed P-256 point: 66 lower-case hex characters"),
+    LOOKUP_OF_OTHER_FORCES(RefusalCode.LOOKUP_MISMATCH, "the lookup was made by another force or of another force"),
+    LOOKUP_ALREADY_USED(RefusalCode.LOOKUP_MISMATCH, "the lookup already led to another request");
 
     /** What a placeholder stands for, how to find it in the ledger's words and how to show it. */
     enum Placeholder {

@@ -36,6 +36,14 @@ final class LocalChecks {
         return id;
     }
 
+    /** A lookup id has the form of a request id (docs/ledger.md, Identifiers and limits). */
+    static String lookupId(String id) {
+        if (!REQUEST_ID.matcher(id).matches()) {
+            throw new InvalidInputException("input.badLookupId", id);
+        }
+        return id;
+    }
+
     static String recordId(String id) {
         if (id == null || !RECORD_ID.matcher(id).matches()) {
             throw new InvalidInputException("input.badRecordId", id);

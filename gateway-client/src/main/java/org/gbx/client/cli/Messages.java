@@ -19,6 +19,10 @@ public final class Messages {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public ResourceBundle bundle() {
         return bundle;
     }

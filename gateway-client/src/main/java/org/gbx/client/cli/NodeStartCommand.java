@@ -10,10 +10,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import org.gbx.client.config.Organisation;
 import org.gbx.client.delivery.PackageBuilder;
+import org.gbx.client.lookup.node.LookupNode;
+import org.gbx.client.lookup.node.LookupSettings;
 import org.gbx.client.node.ExchangeNode;
 import org.gbx.client.node.NodeDirectory;
 import org.gbx.client.node.NodeListener;
 import org.gbx.client.node.NodeSettings;
+import org.gbx.client.records.RecordsDatabase;
 import org.gbx.client.transfer.NodeTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gbx node start}: runs the force's exchange node until stopped (SIGTERM / Ctrl-C). It
  * acts as the given user, who must be a liaison officer (deliveries and receipts are theirs to
- * record) and whose enrolment key signs the manifests.
+ * record) and whose enrolment key signs the manifests. Beside it runs the force's lookup service
+ * (docs/lookup.md), on the next port.
  */
 @Command(name = "start")
 final class NodeStartCommand extends LedgerCommand {
@@ -62,6 +66,15 @@ final class NodeStartCommand extends LedgerCommand {
     @Option(names = "--retry-pause", paramLabel = "SECONDS", descriptionKey = "option.retryPause")
     int retryPauseSeconds = 15;
 
+    @Option(names = "--lookup-port", paramLabel = "PORT", descriptionKey = "option.lookupPort")
+    Integer lookupPort;
+
+    @Option(names = "--lookup-key-days", paramLabel = "DAYS", descriptionKey = "option.lookupKeyDays")
+    int lookupKeyDays = (int) LookupSettings.DEFAULT_KEY_LIFETIME.toDays();
+
+    @Option(names = "--lookup-refresh-minutes", paramLabel = "MINUTES", descriptionKey = "option.lookupRefreshMinutes")
+    int lookupRefreshMinutes = (int) LookupSettings.DEFAULT_REFRESH.toMinutes();
+
     @Override
     void execute(CliSession session) {
         checkOptions();
@@ -77,11 +90,15 @@ final class NodeStartCommand extends LedgerCommand {
                 Duration.ofSeconds(retryPauseSeconds), 20,
                 fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ExchangeNode node = ExchangeNode.start(session.connection(), records.open(session, gbx), settings,
-                NodeListener.NONE)) {
+        RecordsDatabase database = records.open(session, gbx);
+        try (ExchangeNode node = ExchangeNode.start(session.connection(), database, settings, NodeListener.NONE)) {
             session.output().line(session.messages().get("done.nodeStarted",
                     session.organisations().displayName(organisation.mspId()), String.valueOf(node.port())));
+            LookupNode lookups = startLookups(session, database, lookupSettings(tls, settings));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (lookups != null) {
+                    lookups.close();
+                }
                 node.close();
                 stopped.countDown();
             }, "gbx-node-shutdown"));
@@ -103,6 +120,11 @@ final class NodeStartCommand extends LedgerCommand {
         }
         LocalChecks.range("--information-accuracy", informationAccuracy, 1, 4);
         LocalChecks.range("--retry-pause", retryPauseSeconds, 0, 3600);
+        if (lookupPort != null) {
+            LocalChecks.range("--lookup-port", lookupPort, 1, 65535);
+        }
+        LocalChecks.range("--lookup-key-days", lookupKeyDays, 1, 3650);
+        LocalChecks.range("--lookup-refresh-minutes", lookupRefreshMinutes, 1, 24 * 60);
         if (fromBlock != null) {
             LocalChecks.range("--from-block", fromBlock, 0, Long.MAX_VALUE);
         }
@@ -111,6 +133,34 @@ final class NodeStartCommand extends LedgerCommand {
                 throw new InvalidInputException("input.peerNode", msp + "=" + endpoint);
             }
         });
+    }
+
+    /**
+     * The lookup service, or null when it cannot start (its port taken, the ledger refusing its key):
+     * the exchange node's deliveries must not stop for it, so it is said and the node runs on.
+     */
+    private static LookupNode startLookups(CliSession session, RecordsDatabase database, LookupSettings settings) {
+        try {
+            LookupNode lookups = LookupNode.start(session.connection(), database, settings);
+            session.output().line(session.messages().get("done.lookupStarted",
+                    session.organisations().displayName(session.ownMspId()), String.valueOf(lookups.port())));
+            return lookups;
+        } catch (IOException | RuntimeException e) {
+            session.output().line(session.messages().get("error.lookupNotStarted", String.valueOf(settings.port()),
+                    e.getMessage()).replace("%n", System.lineSeparator()));
+            return null;
+        }
+    }
+
+    /** The lookup service listens beside the exchange node (its port + 1), and finds the other forces' likewise. */
+    private LookupSettings lookupSettings(NodeTls tls, NodeSettings node) {
+        Map<String, String> peers = new LinkedHashMap<>();
+        node.peerNodes().forEach((msp, endpoint) -> {
+            int colon = endpoint.lastIndexOf(':');
+            peers.put(msp, endpoint.substring(0, colon + 1) + (Integer.parseInt(endpoint.substring(colon + 1)) + 1));
+        });
+        return new LookupSettings(lookupPort != null ? lookupPort : node.port() + 1, tls, peers, Duration.ofDays(lookupKeyDays),
+                Duration.ofMinutes(lookupRefreshMinutes), Duration.ofSeconds(retryPauseSeconds));
     }
 
     private static Path existing(Path given, Path fallback) {

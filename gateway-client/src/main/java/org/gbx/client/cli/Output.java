@@ -14,10 +14,13 @@ import java.util.Map;
 /** Writes results either as an officer's table/key-value list or, with --json, as JSON for scripts. */
 public final class Output {
 
-    private static final ObjectMapper JSON_LINE = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final ObjectMapper JSON = JSON_LINE.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: Jackson's set-up is a noticeable part of a call that prints a table. */
+    private static final class Mappers {
+        static final ObjectMapper JSON_LINE = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        static final ObjectMapper JSON = JSON_LINE.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final PrintWriter out;
     private final boolean json;
@@ -36,12 +39,12 @@ public final class Output {
     }
 
     void json(Object value) {
-        write(JSON, value);
+        write(Mappers.JSON, value);
     }
 
     /** One JSON object per line, for streams such as {@code watch}. */
     void jsonLine(Object value) {
-        write(JSON_LINE, value);
+        write(Mappers.JSON_LINE, value);
     }
 
     /** A submitted transaction's result as JSON: {@code {"<name>": value, "transactionId", "blockNumber"}}. */

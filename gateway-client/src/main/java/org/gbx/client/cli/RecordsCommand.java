@@ -3,6 +3,6 @@ package org.gbx.client.cli;
 import picocli.CommandLine.Command;
 
 /** {@code gbx records ...}: the force's own records database. */
-@Command(name = "records", subcommands = {RecordsSeedCommand.class})
+@Command(name = "records")
 final class RecordsCommand extends CommandGroup {
 }

@@ -48,6 +48,9 @@ final class RequestCreateCommand extends LedgerCommand {
     @Option(names = "--retention-days", paramLabel = "DAYS", descriptionKey = "option.retentionDays")
     int retentionDays = 30;
 
+    @Option(names = "--lookup", paramLabel = "LOOKUP_ID", descriptionKey = "option.requestLookup")
+    String lookupId;
+
     @Option(names = "--details", required = true, paramLabel = "FILE", descriptionKey = "option.details")
     Path detailsFile;
 
@@ -69,9 +72,12 @@ final class RequestCreateCommand extends LedgerCommand {
         LocalChecks.text("--handling-conditions", handlingConditions, LocalChecks.MAX_NOTE,
                 handling == HandlingCode.H3);
         LocalChecks.range("--retention-days", retentionDays, 1, LocalChecks.MAX_RETENTION_DAYS);
+        if (lookupId != null) {
+            LocalChecks.lookupId(lookupId);
+        }
         CaseDetails details = readDetails();
         NewRequest request = new NewRequest(targetMsp, purpose, legalBasis, handling, handlingConditions, categories,
-                urgency, retentionDays);
+                urgency, retentionDays, lookupId);
         SubmittedRequestPrinter.print(session, session.ledger().createRequest(id, request, details));
     }
 

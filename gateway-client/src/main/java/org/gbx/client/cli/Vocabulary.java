@@ -10,6 +10,7 @@ import org.gbx.client.evidence.EvidenceCheck;
 import org.gbx.client.evidence.EvidenceException;
 import org.gbx.client.evidence.Finding;
 import org.gbx.client.ledger.RefusalCode;
+import org.gbx.client.lookup.IdentifierType;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.DestructionMethod;
 import org.gbx.client.model.EndorsementStatus;
@@ -49,6 +50,7 @@ public final class Vocabulary {
         prefixes.put(OverdueCommand.Kind.class, "overdue");
         prefixes.put(ProblemKind.class, "problem");
         prefixes.put(PersonalDataShape.class, "personalDataShape");
+        prefixes.put(IdentifierType.class, "idType");
         // Messages with arguments, one per value: said with with(value, arguments).
         prefixes.put(ConfigException.Reason.class, "error.config");
         prefixes.put(EvidenceException.Reason.class, "error.evidence");

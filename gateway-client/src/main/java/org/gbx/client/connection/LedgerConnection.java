@@ -3,12 +3,12 @@ package org.gbx.client.connection;
 import io.grpc.ManagedChannel;
 import java.util.concurrent.TimeUnit;
 import org.gbx.client.config.NetworkConfig;
-import org.gbx.client.config.Organisation;
 import org.gbx.client.identity.UserIdentity;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.identity.Signer;
 
 /**
  * A user's open session with the ledger through their own organisation's peer (the Fabric
@@ -38,12 +38,22 @@ public final class LedgerConnection implements AutoCloseable {
      * {@code peerOrgKey}: how the committee reads another force's copy of the ledger to compare it.
      */
     public static LedgerConnection openThrough(NetworkConfig config, String orgKey, String user, String peerOrgKey) {
-        Organisation organisation = config.requireOrganisation(orgKey);
-        UserIdentity identity = UserIdentity.load(organisation, user);
+        UserIdentity identity = UserIdentity.load(config.requireOrganisation(orgKey), user);
+        return open(config, identity, identity.signer(), peerOrgKey);
+    }
+
+    /** Like {@link #open}, signing with the signer that is fastest per signature once loaded (benchmarks). */
+    public static LedgerConnection openForThroughput(NetworkConfig config, String orgKey, String user) {
+        UserIdentity identity = UserIdentity.load(config.requireOrganisation(orgKey), user);
+        return open(config, identity, identity.throughputSigner(), orgKey);
+    }
+
+    private static LedgerConnection open(NetworkConfig config, UserIdentity identity, Signer signer,
+            String peerOrgKey) {
         ManagedChannel channel = PeerChannels.open(config.requireOrganisation(peerOrgKey).peer());
         Gateway gateway = Gateway.newInstance()
                 .identity(identity.fabricIdentity())
-                .signer(identity.signer())
+                .signer(signer)
                 .hash(Hash.SHA256)
                 .connection(channel)
                 .connect();

@@ -19,7 +19,7 @@ import org.gbx.client.audit.chain.MspCertificates;
 /**
  * The only trust an offline verification has: one {@code <MSPID>.pem} per channel organisation,
  * holding that organisation's CA certificate(s). Every organisation of this network also runs an
- * ordering node (DESIGN §3), so each may sign blocks.
+ * ordering node (docs/network.md), so each may sign blocks.
  */
 public final class CaDirectory {
     private CaDirectory() {

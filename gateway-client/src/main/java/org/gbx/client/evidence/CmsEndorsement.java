@@ -23,10 +23,10 @@ import org.bouncycastle.operator.OperatorCreationException;
  * SignedData, the signed signing time, and whether the signature verifies. The signature is checked
  * with the bare public key, so an expired certificate shows as its own finding, not as a bad signature.
  */
-record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> signer, Optional<Instant> signedAt,
+public record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> signer, Optional<Instant> signedAt,
         Optional<Finding> problem) {
 
-    static CmsEndorsement read(byte[] signature, byte[] statement) {
+    public static CmsEndorsement read(byte[] signature, byte[] statement) {
         try {
             return parse(signature, statement);
         } catch (RuntimeException e) {

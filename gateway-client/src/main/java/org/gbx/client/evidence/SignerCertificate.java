@@ -12,14 +12,14 @@ import org.bouncycastle.asn1.ASN1OctetString;
  * Reads what evidence needs from an enrolment certificate: the Fabric CA attribute extension
  * (OID 1.2.3.4.5.6.7.8.1, JSON {@code {"attrs":{"gbx.role":...}}}) and the validity period.
  */
-final class SignerCertificate {
+public final class SignerCertificate {
     static final String FABRIC_ATTRIBUTES = "1.2.3.4.5.6.7.8.1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SignerCertificate() {
     }
 
-    static Optional<String> role(X509Certificate certificate) {
+    public static Optional<String> role(X509Certificate certificate) {
         byte[] extension = certificate.getExtensionValue(FABRIC_ATTRIBUTES);
         if (extension == null) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Logger;
 import java.util.OptionalLong;
 import org.gbx.client.connection.LedgerConnection;
 import org.hyperledger.fabric.client.ChaincodeEvent;
@@ -22,6 +23,8 @@ import org.hyperledger.fabric.client.Network;
  * times in a row.
  */
 public final class EventFollower implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EventFollower.class.getName());
 
     /** Takes each event; called with the follower's lock held. */
     public interface EventSink {
@@ -78,6 +81,26 @@ public final class EventFollower implements AutoCloseable {
                         ended.getCode(), null, null);
             }
             pauseBeforeReconnect(failuresInARow, ended);
+        }
+    }
+
+    /**
+     * {@link #follow} for a long-running node: when the ledger stays unreachable it waits
+     * {@code pause} and starts again from the checkpoint, until {@link #stop()} or an interrupt.
+     */
+    public void followUntilStopped(EventSink sink, Duration pause) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                follow(sink);
+                return;
+            } catch (LedgerException e) {
+                LOG.warning("lost the ledger's event stream (" + e.getMessage() + "); reconnecting from the checkpoint");
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
         }
     }
 

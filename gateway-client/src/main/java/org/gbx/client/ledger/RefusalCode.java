@@ -35,7 +35,12 @@ public enum RefusalCode {
     ENDORSEMENT_CONFLICT,
     TIMESTAMP_OUT_OF_WINDOW,
     UNKNOWN_TRANSACTION,
-    MALFORMED_ARGUMENTS;
+    MALFORMED_ARGUMENTS,
+    LOOKUP_CAP_REACHED,
+    LOOKUP_KEY_UNKNOWN,
+    LOOKUP_KEY_CONFLICT,
+    LOOKUP_ID_CONFLICT,
+    LOOKUP_MISMATCH;
 
     public static Optional<RefusalCode> named(String code) {
         return Arrays.stream(values()).filter(value -> value.name().equals(code)).findFirst();

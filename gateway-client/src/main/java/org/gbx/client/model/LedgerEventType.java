@@ -25,10 +25,12 @@ public enum LedgerEventType {
     OrgSuspended(Subject.SUSPENSION),
     OrgUnsuspended(Subject.SUSPENSION),
     ForceRegistered(Subject.SUSPENSION),
+    LookupKeyPublished(Subject.LOOKUP_KEY),
+    LookupRecorded(Subject.LOOKUP),
     Ping(Subject.PING);
 
     /** What the event's payload is (docs/ledger.md): it decides how the event reads. */
-    public enum Subject { REQUEST, ENDORSEMENT, SUSPENSION, PING }
+    public enum Subject { REQUEST, ENDORSEMENT, SUSPENSION, LOOKUP_KEY, LOOKUP, PING }
 
     private final Subject subject;
 

@@ -116,19 +116,7 @@ public final class ExchangeNode implements AutoCloseable {
     }
 
     private void followEvents() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                follower.follow(this::onEvent);
-                return;
-            } catch (LedgerException e) {
-                LOG.warning("lost the ledger's event stream (" + e.getMessage() + "); reconnecting from the checkpoint");
-                try {
-                    Thread.sleep(settings.retryPause().toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        follower.followUntilStopped(this::onEvent, settings.retryPause());
     }
 
     private void onEvent(LedgerEvent event) throws IOException {

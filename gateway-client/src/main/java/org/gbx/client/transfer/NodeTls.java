@@ -1,5 +1,9 @@
 package org.gbx.client.transfer;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.ServerCredentials;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.TlsServerCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,6 +19,23 @@ import javax.net.ssl.TrustManagerFactory;
  * trust managers that accept only given CAs: no system roots, ever.
  */
 public record NodeTls(Path certificate, Path privateKey) {
+
+    /** A node server's side: this certificate, client certificates required from any channel organisation's TLS CA. */
+    public ServerCredentials serverCredentials(ChannelTrust trust) throws IOException {
+        return TlsServerCredentials.newBuilder()
+                .keyManager(certificate.toFile(), privateKey.toFile())
+                .trustManager(trusting(trust.allTlsCas()))
+                .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+                .build();
+    }
+
+    /** A node client's side: this certificate, and only {@code serverCas} trusted for the server's. */
+    public ChannelCredentials channelCredentials(Collection<X509Certificate> serverCas) throws IOException {
+        return TlsChannelCredentials.newBuilder()
+                .keyManager(certificate.toFile(), privateKey.toFile())
+                .trustManager(trusting(serverCas))
+                .build();
+    }
 
     static TrustManager[] trusting(Collection<X509Certificate> cas) {
         if (cas.isEmpty()) {

@@ -4,7 +4,6 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import java.io.IOException;
@@ -128,11 +127,8 @@ public final class PackageFetcher {
     private ManagedChannel open(String endpoint, String senderMspId) {
         int colon = endpoint.lastIndexOf(':');
         try {
-            TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                    .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                    .trustManager(NodeTls.trusting(trust.tlsCas(senderMspId)));
             return NettyChannelBuilder.forAddress(endpoint.substring(0, colon),
-                    Integer.parseInt(endpoint.substring(colon + 1)), credentials.build())
+                    Integer.parseInt(endpoint.substring(colon + 1)), tls.channelCredentials(trust.tlsCas(senderMspId)))
                     .maxInboundMessageSize(TransferProtocol.MAX_MESSAGE_BYTES)
                     .flowControlWindow(TransferProtocol.RECEIVE_WINDOW_BYTES)
                     .build();

@@ -2,18 +2,9 @@ package org.gbx.client.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Grpc;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
@@ -21,14 +12,10 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.gbx.client.delivery.DeliveryPackage;
 
 /**
@@ -41,7 +28,6 @@ import org.gbx.client.delivery.DeliveryPackage;
 public final class PackageServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PackageServer.class.getName());
-    private static final Context.Key<String> CLIENT_ORG = Context.key("gbx-client-org");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
@@ -55,17 +41,14 @@ public final class PackageServer implements AutoCloseable {
     /** Starts serving; {@code port} 0 picks a free one (tests). */
     public static PackageServer start(int port, NodeTls tls, ChannelTrust trust, PackageSource source)
             throws IOException {
-        TlsServerCredentials.Builder credentials = TlsServerCredentials.newBuilder()
-                .keyManager(tls.certificate().toFile(), tls.privateKey().toFile())
-                .trustManager(NodeTls.trusting(trust.allTlsCas()))
-                .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         ServerServiceDefinition service = ServerServiceDefinition.builder(TransferProtocol.SERVICE)
                 .addMethod(TransferProtocol.FETCH, ServerCalls.asyncServerStreamingCall(
                         (request, responses) -> fetch(request, responses, source)))
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), credentials.build())
-                .addService(ServerInterceptors.intercept(service, new ClientOrganisation(trust)))
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port),
+                        tls.serverCredentials(trust))
+                .addService(CallerOrganisation.named(service, trust))
                 .maxInboundMessageSize(64 * 1024)
                 .executor(executor)
                 .build()
@@ -90,15 +73,15 @@ public final class PackageServer implements AutoCloseable {
         }
         DeliveryPackage delivery;
         try {
-            delivery = source.packageFor(requestId, CLIENT_ORG.get());
+            delivery = source.packageFor(requestId, CallerOrganisation.current());
         } catch (TransferRefusedException e) {
             Status status = e.reason() == TransferRefusedException.Reason.NOT_THE_REQUESTER
                     ? Status.PERMISSION_DENIED : Status.NOT_FOUND;
-            LOG.info(() -> "refused fetch of " + requestId + " by " + CLIENT_ORG.get() + ": " + e.reason());
+            LOG.info(() -> "refused fetch of " + requestId + " by " + CallerOrganisation.current() + ": " + e.reason());
             responses.onError(status.withDescription(e.getMessage()).asException());
             return;
         }
-        LOG.info(() -> "sending " + requestId + " to " + CLIENT_ORG.get() + " from entry " + fromEntry);
+        LOG.info(() -> "sending " + requestId + " to " + CallerOrganisation.current() + " from entry " + fromEntry);
         new Streaming((ServerCallStreamObserver<Frame>) responses, delivery, fromEntry).start();
     }
 
@@ -145,40 +128,6 @@ public final class PackageServer implements AutoCloseable {
             } catch (IOException | UncheckedIOException e) {
                 finished = true;
                 responses.onError(Status.INTERNAL.withDescription("the package cannot be read on the sender").asException());
-            }
-        }
-    }
-
-    /** Names the caller's organisation from the certificate it presented in the handshake. */
-    private static final class ClientOrganisation implements ServerInterceptor {
-        private final ChannelTrust trust;
-
-        ClientOrganisation(ChannelTrust trust) {
-            this.trust = trust;
-        }
-
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                ServerCallHandler<Q, R> next) {
-            String org = organisationOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
-            if (org == null) {
-                call.close(Status.UNAUTHENTICATED.withDescription("no certificate from a channel organisation"),
-                        new Metadata());
-                return new ServerCall.Listener<>() { };
-            }
-            return Contexts.interceptCall(Context.current().withValue(CLIENT_ORG, org), call, headers, next);
-        }
-
-        private String organisationOf(SSLSession session) {
-            if (session == null) {
-                return null;
-            }
-            try {
-                Certificate[] chain = session.getPeerCertificates();
-                return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                        ? trust.organisationOf(leaf).orElse(null) : null;
-            } catch (SSLPeerUnverifiedException e) {
-                return null;
             }
         }
     }

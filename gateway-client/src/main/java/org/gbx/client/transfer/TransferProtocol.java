@@ -1,7 +1,6 @@
 package org.gbx.client.transfer;
 
 import io.grpc.MethodDescriptor;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ final class TransferProtocol {
     static final MethodDescriptor<byte[], Frame> FETCH = MethodDescriptor.<byte[], Frame>newBuilder()
             .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
             .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Fetch"))
-            .setRequestMarshaller(new Bytes())
+            .setRequestMarshaller(ByteMessages.MARSHALLER)
             .setResponseMarshaller(new Frames())
             .build();
 
@@ -44,23 +43,6 @@ final class TransferProtocol {
         public Frame parse(InputStream stream) {
             try {
                 return Frame.read(stream);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Passes byte arrays through unchanged. */
-    private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -28,6 +28,13 @@ class EventViewTest {
             + "\"2026-12-01T06:00:00Z\",\"requestedBy\":\"cd\",\"status\":\"%s\"}";
     private static final String SUSPENSION = "{\"at\":\"2026-12-01T06:00:00Z\",\"by\":\"ef\",\"org\":\"ZhuhaiPSBMSP\","
             + "\"reason\":\"Audit\",\"suspended\":true}";
+    private static final String LOOKUP_KEY = "{\"epoch\":3,\"org\":\"ZhuhaiPSBMSP\",\"publicKey\":\"04ab\","
+            + "\"publishedAt\":\"2026-11-30T06:00:00Z\",\"publishedBy\":\"ef\",\"setDigest\":\"cd\",\"setSize\":1200,"
+            + "\"updatedAt\":\"2026-12-01T06:00:00Z\"}";
+    private static final String LOOKUP = "{\"askerOrg\":\"MacauPJMSP\",\"at\":\"2026-12-01T06:00:00Z\",\"blindedHash\":"
+            + "\"ab\",\"dailyCap\":20,\"dailySequence\":1,\"day\":\"2026-12-01\",\"holderOrg\":\"ZhuhaiPSBMSP\","
+            + "\"idType\":\"MAINLAND_ID\",\"keyEpoch\":3,\"legalBasis\":\"Art. 3\",\"lookupId\":\"LKP-1\","
+            + "\"officer\":\"cd\",\"purpose\":\"Identify a suspect\"}";
     private static final String PING = "{\"at\":\"2026-12-01T06:00:00Z\",\"mspId\":\"MacauPJMSP\",\"pingId\":\"ping-1\"}";
 
     private static EventView view(String language) {
@@ -38,7 +45,7 @@ class EventViewTest {
                 new Organisation("zhuhai", "ZhuhaiPSBMSP", "Zhuhai PSB",
                         new PeerEndpoint("127.0.0.1:8051", Path.of("ca.pem")), Path.of("users"))),
                 new ConnectionDefaults(null, null));
-        return new EventView(messages.vocabulary(), new OrganisationNames(config, messages),
+        return new EventView(messages, new OrganisationNames(config, messages),
                 new TimeDisplay(ZoneId.of("Asia/Macau")));
     }
 
@@ -47,6 +54,8 @@ class EventViewTest {
             case REQUEST -> REQUEST.formatted(type == LedgerEventType.NoMatchRecorded ? "NO_MATCH" : "APPROVED");
             case ENDORSEMENT -> ENDORSEMENT.formatted(type == LedgerEventType.RecordEndorsed ? "ENDORSED" : "REQUESTED");
             case SUSPENSION -> SUSPENSION;
+            case LOOKUP_KEY -> LOOKUP_KEY;
+            case LOOKUP -> LOOKUP;
             case PING -> PING;
         };
     }
@@ -59,7 +68,8 @@ class EventViewTest {
             String line = view.line(new LedgerEvent(7, "tx", type.name(), payloadOf(type)));
 
             assertThat(line).as(type + " in " + language).startsWith("2026-12-01 14:00 +08:00  #7  ")
-                    .doesNotContain(type.name()).doesNotContain("APPROVED", "REQUESTED", "ENDORSED", "NO_MATCH");
+                    .doesNotContain(type.name())
+                    .doesNotContain("APPROVED", "REQUESTED", "ENDORSED", "NO_MATCH", "MAINLAND_ID", "MSP");
         }
     }
 
@@ -70,6 +80,17 @@ class EventViewTest {
                 ENDORSEMENT.formatted("REQUESTED")));
 
         assertThat(line).contains("REQ-1").containsAnyOf("evidence endorsement asked", "已請求證據簽註", "已请求证据签注");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-Hant", "zh-Hans"})
+    void a_lookup_reads_with_its_id_the_kind_of_identifier_and_the_two_forces_and_a_key_with_its_epoch(String language) {
+        EventView view = view(language);
+
+        assertThat(view.line(new LedgerEvent(11, "tx", "LookupRecorded", LOOKUP))).contains("LKP-1")
+                .containsAnyOf("mainland ID", "內地居民身份證號碼", "居民身份证号码").doesNotContain("Identify");
+        assertThat(view.line(new LedgerEvent(12, "tx", "LookupKeyPublished", LOOKUP_KEY))).contains("3", "1,200")
+                .containsAnyOf("Zhuhai PSB", "珠海");
     }
 
     @ParameterizedTest

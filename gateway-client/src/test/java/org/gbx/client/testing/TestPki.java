@@ -70,6 +70,15 @@ public final class TestPki {
 
     /** A leaf for TLS server and client use and for signing, with SANs localhost and 127.0.0.1. */
     public static Issued leaf(Issued ca, String name) {
+        return leaf(ca, name, null);
+    }
+
+    /** A leaf that carries {@code gbx.role} as Fabric CA writes enrolment attributes (OID 1.2.3.4.5.6.7.8.1). */
+    public static Issued enrolled(Issued ca, String name, String role) {
+        return leaf(ca, name, role);
+    }
+
+    private static Issued leaf(Issued ca, String name, String role) {
         try {
             KeyPair keys = keyPair();
             X500Name issuer = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(ca.certificate()).getSubject();
@@ -81,6 +90,10 @@ public final class TestPki {
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                         new GeneralName(GeneralName.dNSName, "localhost"),
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            if (role != null) {
+                builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4.5.6.7.8.1"), false,
+                        ("{\"attrs\":{\"gbx.role\":\"" + role + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             return new Issued(keys.getPrivate(), sign(builder, ca.key()));
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException(e);

@@ -28,10 +28,15 @@ final class HeadlessChromium {
     }
 
     static Page open(Path html, Path workDirectory) throws IOException, InterruptedException {
+        return open(html.toUri(), workDirectory);
+    }
+
+    /** A page at an address of its own, e.g. a file with a fragment; the screenshot is a 1,280 px wide screen. */
+    static Page open(java.net.URI address, Path workDirectory) throws IOException, InterruptedException {
         Path screenshot = workDirectory.resolve("screenshot.png");
-        Run shot = run(workDirectory, "shot", "--screenshot=" + screenshot, "--window-size=1280,1600",
-                html.toUri().toString());
-        Run dom = run(workDirectory, "dom", "--dump-dom", html.toUri().toString());
+        Run shot = run(workDirectory, "shot", "--screenshot=" + screenshot, "--window-size=1280,2400",
+                "--hide-scrollbars", address.toString());
+        Run dom = run(workDirectory, "dom", "--dump-dom", address.toString());
         List<String> console = new ArrayList<>(shot.console());
         console.addAll(dom.console());
         return new Page(console, dom.stdout(), ImageIO.read(screenshot.toFile()));

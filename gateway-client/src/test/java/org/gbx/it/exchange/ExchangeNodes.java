@@ -52,8 +52,10 @@ public final class ExchangeNodes {
     static final SeedPlan SCAN_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 60, 4096, 31);
     static final SeedPlan SCAN_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 20, 4096, 31);
     public static final SeedPlan EVIDENCE_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 30, 3 * 4096 + 10, 41);
+    static final SeedPlan LOOKUP_ZHUHAI = new SeedPlan("zhuhai", IdType.MAINLAND_RIC, 60, 1024, 53);
+    static final SeedPlan LOOKUP_MACAU = new SeedPlan("macau", IdType.MACAU_BIR, 30, 1024, 53);
     static final List<SeedPlan> ALL_PLANS = List.of(NODES_ZHUHAI, NODES_MACAU, TAMPERED_ZHUHAI,
-            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU, EVIDENCE_ZHUHAI);
+            PROCESSES_ZHUHAI, PROCESSES_MACAU, SCAN_ZHUHAI, SCAN_MACAU, EVIDENCE_ZHUHAI, LOOKUP_ZHUHAI, LOOKUP_MACAU);
 
     private ExchangeNodes() {
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN §4: no personal data on the ledger. First a whole lifecycle like the demo's (request,
+ * No personal data on the ledger (docs/design.md, what lives where). First a whole lifecycle like the demo's (request,
  * partial grant, delivery, receipt, two accesses through {@code gbx access}, {@code gbx destroy}),
  * then every block of the channel is fetched from the committee's peer, decoded, and searched
  * for every personal identifier seeded for the exchange ITs (re-seeded: seeding is

@@ -29,6 +29,7 @@ public final class HistoryRebuilder {
     private final TreeMap<String, List<RecordVersion>> requests = new TreeMap<>();
     private final TreeMap<String, List<RecordVersion>> accesses = new TreeMap<>();
     private final List<RecordVersion> suspensions = new ArrayList<>();
+    private final TreeMap<String, List<RecordVersion>> lookups = new TreeMap<>();
 
     /** Continues from {@code start} (empty for a fresh rebuild from block 0). */
     public HistoryRebuilder(String chaincode, RebuiltLedger start) {
@@ -36,6 +37,7 @@ public final class HistoryRebuilder {
         start.requests().forEach((id, versions) -> requests.put(id, new ArrayList<>(versions)));
         start.accesses().forEach((id, versions) -> accesses.put(id, new ArrayList<>(versions)));
         suspensions.addAll(start.suspensions());
+        start.lookups().forEach((id, versions) -> lookups.put(id, new ArrayList<>(versions)));
     }
 
     /** Applies one transaction; returns the endorsement-policy problems it shows. */
@@ -52,30 +54,36 @@ public final class HistoryRebuilder {
                     transaction.timestamp(), transaction.function(), parse(write.value()));
             LedgerKeys.requestId(write.key()).ifPresent(id -> {
                 requests.computeIfAbsent(id, k -> new ArrayList<>()).add(version);
-                checkBothForcesEndorsed(transaction, version.record()).ifPresent(problems::add);
+                checkForcesEndorsed(transaction, version.record(), "requesterOrg", "targetOrg",
+                        "request " + version.record().path("requestId").asText()).ifPresent(problems::add);
             });
             LedgerKeys.accessedRequestId(write.key())
                     .ifPresent(id -> accesses.computeIfAbsent(id, k -> new ArrayList<>()).add(version));
             LedgerKeys.suspendedOrg(write.key()).ifPresent(org -> suspensions.add(version));
+            LedgerKeys.lookupId(write.key()).ifPresent(id -> {
+                lookups.computeIfAbsent(id, k -> new ArrayList<>()).add(version);
+                checkForcesEndorsed(transaction, version.record(), "askerOrg", "holderOrg", "lookup " + id)
+                        .ifPresent(problems::add);
+            });
         }
         return problems;
     }
 
     public RebuiltLedger ledger() {
-        return new RebuiltLedger(requests, accesses, suspensions);
+        return new RebuiltLedger(requests, accesses, suspensions, lookups);
     }
 
-    private static Optional<VerificationProblem> checkBothForcesEndorsed(LedgerTransaction transaction,
-            JsonNode request) {
+    /** A request or a lookup changes only with a peer of each of its two forces. */
+    private static Optional<VerificationProblem> checkForcesEndorsed(LedgerTransaction transaction, JsonNode record,
+            String firstForce, String secondForce, String what) {
         // A set that tolerates equal values: a damaged record may name no force at all.
-        Set<String> forces = new TreeSet<>(List.of(request.path("requesterOrg").asText(),
-                request.path("targetOrg").asText()));
+        Set<String> forces = new TreeSet<>(List.of(record.path(firstForce).asText(), record.path(secondForce).asText()));
         if (transaction.endorserMspIds().containsAll(forces)) {
             return Optional.empty();
         }
         return Optional.of(new VerificationProblem(transaction.block(), transaction.transactionId(),
-                ProblemKind.ENDORSEMENT_POLICY_NOT_MET, transaction.function() + " on request "
-                        + request.path("requestId").asText() + " was endorsed by " + transaction.endorserMspIds()
+                ProblemKind.ENDORSEMENT_POLICY_NOT_MET, transaction.function() + " on " + what
+                        + " was endorsed by " + transaction.endorserMspIds()
                         + ", not by both " + forces));
     }
 

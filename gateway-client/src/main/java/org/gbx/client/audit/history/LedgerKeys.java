@@ -10,6 +10,7 @@ final class LedgerKeys {
 
     private static final String REQUEST = "request~";
     private static final String SUSPENSION = "suspension~";
+    private static final String LOOKUP = "lookup~";
     /** Fabric composite keys: U+0000, object type, then each attribute followed by U+0000. */
     private static final String ACCESS = "\u0000access\u0000";
 
@@ -18,6 +19,10 @@ final class LedgerKeys {
 
     static Optional<String> requestId(String key) {
         return key.startsWith(REQUEST) ? Optional.of(key.substring(REQUEST.length())) : Optional.empty();
+    }
+
+    static Optional<String> lookupId(String key) {
+        return key.startsWith(LOOKUP) ? Optional.of(key.substring(LOOKUP.length())) : Optional.empty();
     }
 
     static Optional<String> suspendedOrg(String key) {

@@ -8,20 +8,22 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Every request's history, every access record and every suspension change, rebuilt from the
- * valid transactions in the blocks alone, oldest version first.
+ * Every request's history, every access record, every suspension change and every lookup, rebuilt
+ * from the valid transactions in the blocks alone, oldest version first.
  */
 public record RebuiltLedger(SortedMap<String, List<RecordVersion>> requests,
-        SortedMap<String, List<RecordVersion>> accesses, List<RecordVersion> suspensions) {
+        SortedMap<String, List<RecordVersion>> accesses, List<RecordVersion> suspensions,
+        SortedMap<String, List<RecordVersion>> lookups) {
 
     public RebuiltLedger {
         requests = copy(requests);
         accesses = copy(accesses);
         suspensions = List.copyOf(suspensions);
+        lookups = copy(lookups);
     }
 
     public static RebuiltLedger empty() {
-        return new RebuiltLedger(new TreeMap<>(), new TreeMap<>(), List.of());
+        return new RebuiltLedger(new TreeMap<>(), new TreeMap<>(), List.of(), new TreeMap<>());
     }
 
     /** The same ledger with only the requests (and their accesses) whose id passes {@code keep}. */
@@ -38,7 +40,7 @@ public record RebuiltLedger(SortedMap<String, List<RecordVersion>> requests,
                 keptAccesses.put(id, versions);
             }
         });
-        return new RebuiltLedger(kept, keptAccesses, suspensions);
+        return new RebuiltLedger(kept, keptAccesses, suspensions, lookups);
     }
 
     public List<RecordVersion> history(String requestId) {

@@ -48,7 +48,8 @@ public final class RequestFacts {
             JsonNode record = version.record();
             String status = record.path("status").asText();
             timeline.add(new AuditedRequest.TimelineEntry(version.timestamp(), status, version.function(),
-                    version.transactionId(), version.block()));
+                    version.transactionId(), version.block(), actor(version.function(), record),
+                    reason(version.function(), record)));
             if (answeredAt.isEmpty() && ANSWERS.contains(status)) {
                 answeredAt = Optional.of(version.timestamp());
             }
@@ -71,7 +72,8 @@ public final class RequestFacts {
             accesses.add(new AuditedRequest.Access(instant(access.record(), "accessedAt"),
                     access.record().path("officer").asText(), access.record().path("sequence").asInt()));
             timeline.add(new AuditedRequest.TimelineEntry(access.timestamp(), "ACCESSED", access.function(),
-                    access.transactionId(), access.block()));
+                    access.transactionId(), access.block(), access.record().path("officer").asText(),
+                    access.record().path("justification").asText()));
         }
         timeline.sort(Comparator.comparing(AuditedRequest.TimelineEntry::at));
         JsonNode destruction = last.path("destruction");
@@ -80,6 +82,28 @@ public final class RequestFacts {
                 last.path("status").asText(), instant(first, "createdAt"), instant(first, "answerDueAt"), answeredAt,
                 grant(last.path("grant")), List.copyOf(deliveries.values()), List.copyOf(receipts.values()), accesses,
                 destruction.isObject() ? Optional.of(instant(destruction, "destroyedAt")) : Optional.empty(), timeline);
+    }
+
+    /** The officer a transaction's record names as the one who acted, by the ledger's schema (docs/ledger.md). */
+    private static String actor(String function, JsonNode record) {
+        return switch (function) {
+            case "CreateRequest" -> record.path("requestingOfficer").asText();
+            case "ApproveRequest" -> record.path("grant").path("approvedBy").asText();
+            case "RejectRequest" -> record.path("rejection").path("by").asText();
+            case "RevokeGrant" -> record.path("revocation").path("by").asText();
+            case "RecordDelivery" -> record.path("delivery").path("deliveredBy").asText();
+            case "RecordReceipt" -> record.path("receipt").path("receivedBy").asText();
+            case "RecordDestruction" -> record.path("destruction").path("attestedBy").asText();
+            default -> "";
+        };
+    }
+
+    private static String reason(String function, JsonNode record) {
+        return switch (function) {
+            case "RejectRequest" -> record.path("rejection").path("reason").asText();
+            case "RevokeGrant" -> record.path("revocation").path("reason").asText();
+            default -> "";
+        };
     }
 
     private static Optional<AuditedRequest.Grant> grant(JsonNode grant) {

@@ -13,10 +13,19 @@ import org.gbx.client.audit.rules.Finding;
  *     {@code gbx audit verify-ledger}
  * @param asOf the moment the rules were checked at: the end of the period, or the generation
  *     time if the period has not ended yet
+ * @param lookups the hit/no-hit lookups recorded in the period
  */
 public record AuditReport(Instant generatedAt, Instant from, Instant to, Instant asOf, String source,
         long blockHeight, String headerHash, long chainProblems, List<RuleSummary> rules, List<Finding> findings,
-        List<AuditedRequest> requests, List<ChartSeries> charts) {
+        List<AuditedRequest> requests, List<ChartSeries> charts, LookupActivity lookups) {
+
+    /** A report without lookups (a period or a ledger that has none). */
+    public AuditReport(Instant generatedAt, Instant from, Instant to, Instant asOf, String source, long blockHeight,
+            String headerHash, long chainProblems, List<RuleSummary> rules, List<Finding> findings,
+            List<AuditedRequest> requests, List<ChartSeries> charts) {
+        this(generatedAt, from, to, asOf, source, blockHeight, headerHash, chainProblems, rules, findings, requests,
+                charts, LookupActivity.empty());
+    }
 
     public AuditReport {
         rules = List.copyOf(rules);

@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * The data of one bar chart: labels along the x axis, and one or more named series of counts
- * (stacked when there are several), in display order.
+ * (stacked when there are several), in display order. Ids, labels and series names are codes
+ * (MSP ids, ISO days, bucket names), which a report puts into the reader's language.
+ *
+ * @param id what the chart shows, e.g. {@code exchangesPerWeek}
  */
-public record ChartSeries(String title, List<String> labels, Map<String, List<Integer>> series) {
+public record ChartSeries(String id, List<String> labels, Map<String, List<Integer>> series) {
 
     public ChartSeries {
         labels = List.copyOf(labels);

@@ -27,6 +27,13 @@ final class CsvReportWriter {
                         entry.status(), entry.transaction(), entry.transactionId(), Long.toString(entry.block()), ""));
             }
         }
+        for (LookupActivity.AuditedLookup lookup : report.lookups().lookups()) {
+            row(out, List.of("lookup", lookup.lookupId(), lookup.askerOrg() + " → " + lookup.holderOrg(),
+                    lookup.at().toString(), lookup.idType(), lookup.officer(), lookup.transactionId(),
+                    Long.toString(lookup.block()), lookup.dailySequence() + "/" + lookup.dailyCap()
+                            + (lookup.requestId() == null ? "" : " → request " + lookup.requestId())
+                            + "; " + lookup.purpose()));
+        }
         out.flush();
     }
 

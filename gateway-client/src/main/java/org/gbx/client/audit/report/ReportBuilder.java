@@ -23,13 +23,18 @@ public final class ReportBuilder {
         List<AuditedRequest> requests = RequestFacts.asOf(ledger.rebuilt(), asOf).stream()
                 .filter(r -> activeIn(r, from))
                 .toList();
-        return build(requests, from, to, asOf, now, ledger.source(), ledger.height(), ledger.lastHeaderHash(),
-                ledger.problems().size());
+        return build(requests, LookupActivity.of(ledger.rebuilt(), from, to), from, to, asOf, now, ledger.source(),
+                ledger.height(), ledger.lastHeaderHash(), ledger.problems().size());
     }
 
-    /** The report over requests already read; used directly by tests. */
+    /** The report over requests already read, without lookups; used directly by tests. */
     public static AuditReport build(List<AuditedRequest> requests, Instant from, Instant to, Instant asOf,
             Instant now, String source, long height, String headerHash, long chainProblems) {
+        return build(requests, LookupActivity.empty(), from, to, asOf, now, source, height, headerHash, chainProblems);
+    }
+
+    public static AuditReport build(List<AuditedRequest> requests, LookupActivity lookups, Instant from, Instant to,
+            Instant asOf, Instant now, String source, long height, String headerHash, long chainProblems) {
         List<Finding> findings = AuditRules.check(AuditScope.of(requests, asOf));
         List<AuditReport.RuleSummary> rules = AuditRules.all().stream()
                 .map(rule -> new AuditReport.RuleSummary(rule.id(), rule.description(),
@@ -38,7 +43,7 @@ public final class ReportBuilder {
         List<ChartSeries> charts = List.of(ReportCharts.exchangesPerWeek(requests, from, to),
                 ReportCharts.pendingByAge(requests, asOf), ReportCharts.overdueDestructions(findings));
         return new AuditReport(now, from, to, asOf, source, height, headerHash, chainProblems, rules, findings,
-                requests, charts);
+                requests, charts, lookups);
     }
 
     /** Created in the period, or still open, or touched in it. */

@@ -15,26 +15,31 @@ final class SvgBarChart {
     private static final int LEFT = 40;
     private static final int BOTTOM = 60;
     private static final int TOP = 20;
+    /** Up to this many bars, their labels fit level under them. */
+    private static final int FLAT_LABELS = 6;
 
     private SvgBarChart() {
     }
 
-    static String render(ChartSeries chart) {
+    /** The chart with its title, labels and series names in the reader's language; it scales to its column. */
+    static String render(ChartSeries chart, ReportText words) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\"><title>").append(Html.escape(chart.title())).append("</title>");
-        int plotHeight = HEIGHT - TOP - BOTTOM;
+                .append(WIDTH).append(' ').append(HEIGHT).append("\" preserveAspectRatio=\"xMinYMin meet\"><title>")
+                .append(Html.escape(words.get("chart." + chart.id()))).append("</title>");
+        // Several series: their legend takes a line each above the plot.
+        int top = TOP + (chart.series().size() > 1 ? 14 * chart.series().size() : 0);
+        int plotHeight = HEIGHT - top - BOTTOM;
         int baseline = HEIGHT - BOTTOM;
-        svg.append(line(LEFT, baseline, WIDTH - 10, baseline)).append(line(LEFT, TOP, LEFT, baseline));
+        svg.append(line(LEFT, baseline, WIDTH - 10, baseline)).append(line(LEFT, top, LEFT, baseline));
         if (chart.labels().isEmpty() || chart.empty()) {
-            svg.append(text(WIDTH / 2, TOP + plotHeight / 2, "middle", "none in this period"));
+            svg.append(text(WIDTH / 2, top + plotHeight / 2, "middle", words.get("chart.none")));
         }
         int max = 1;
         for (int i = 0; i < chart.labels().size(); i++) {
             max = Math.max(max, chart.total(i));
         }
-        svg.append(text(LEFT - 6, TOP + 4, "end", Integer.toString(max))).append(text(LEFT - 6, baseline, "end", "0"));
+        svg.append(text(LEFT - 6, top + 4, "end", Integer.toString(max))).append(text(LEFT - 6, baseline, "end", "0"));
         int slot = chart.labels().isEmpty() ? 0 : (WIDTH - LEFT - 20) / chart.labels().size();
         int barWidth = Math.max(4, slot * 2 / 3);
         for (int i = 0; i < chart.labels().size(); i++) {
@@ -49,7 +54,8 @@ final class SvgBarChart {
                     svg.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
                             .append(barWidth).append("\" height=\"").append(height).append("\" fill=\"")
                             .append(COLOURS.get(colour % COLOURS.size())).append("\"><title>")
-                            .append(Html.escape(series.getKey() + ", " + chart.labels().get(i) + ": " + value))
+                            .append(Html.escape(words.seriesName(series.getKey()) + ", " + words.chartLabel(chart.labels().get(i))
+                                    + ": " + value))
                             .append("</title></rect>");
                 }
                 colour++;
@@ -57,18 +63,24 @@ final class SvgBarChart {
             if (chart.total(i) > 0) {
                 svg.append(text(x + barWidth / 2, y - 3, "middle", Integer.toString(chart.total(i))));
             }
-            svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(baseline + 14)
-                    .append("\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 ").append(x + barWidth / 2)
-                    .append(' ').append(baseline + 14).append(")\">").append(Html.escape(chart.labels().get(i)))
-                    .append("</text>");
+            String label = Html.escape(words.chartLabel(chart.labels().get(i)));
+            if (chart.labels().size() <= FLAT_LABELS) {
+                svg.append(text(x + barWidth / 2, baseline + 16, "middle", words.chartLabel(chart.labels().get(i))));
+            } else {
+                // Many bars: labels slanted so each fits under its own bar.
+                svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(baseline + 14)
+                        .append("\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 ")
+                        .append(x + barWidth / 2).append(' ').append(baseline + 14).append(")\">").append(label)
+                        .append("</text>");
+            }
         }
         if (chart.series().size() > 1) {
             int colour = 0;
             for (String name : chart.series().keySet()) {
-                int y = TOP + colour * 14;
-                svg.append("<rect x=\"").append(WIDTH - 200).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
+                int y = 8 + colour * 14;
+                svg.append("<rect x=\"").append(LEFT + 10).append("\" y=\"").append(y).append("\" width=\"10\" height=\"10\" fill=\"")
                         .append(COLOURS.get(colour % COLOURS.size())).append("\"/>")
-                        .append(text(WIDTH - 186, y + 9, "start", name));
+                        .append(text(LEFT + 24, y + 9, "start", words.seriesName(name)));
                 colour++;
             }
         }

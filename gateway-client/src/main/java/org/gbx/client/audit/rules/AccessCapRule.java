@@ -26,16 +26,19 @@ public final class AccessCapRule implements AuditRule {
             }
             if (request.grant().isEmpty()) {
                 findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(),
-                        request.accesses().get(0).at(), count + " access(es) recorded without any grant."));
+                        request.accesses().get(0).at(), count + " access(es) recorded without any grant.",
+                        "withoutGrant", List.of(Finding.Argument.count(count))));
                 continue;
             }
             int cap = request.grant().get().maxAccesses();
             if (count > cap) {
                 findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(),
-                        request.accesses().get(cap).at(), count + " accesses recorded; the grant allows " + cap + "."));
+                        request.accesses().get(cap).at(), count + " accesses recorded; the grant allows " + cap + ".",
+                        "overCap", List.of(Finding.Argument.count(count), Finding.Argument.count(cap))));
             } else if (count == cap) {
                 findings.add(new Finding(id(), Severity.NOTICE, request.requestId(), request.requesterOrg(),
-                        request.accesses().get(count - 1).at(), "All " + cap + " allowed accesses are used."));
+                        request.accesses().get(count - 1).at(), "All " + cap + " allowed accesses are used.",
+                        "capReached", List.of(Finding.Argument.count(cap))));
             }
         }
         return findings;

@@ -1,9 +1,11 @@
 package org.gbx.client.audit.rules;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the committee knows about one request over its whole life, taken from every version the
@@ -25,14 +27,19 @@ public record AuditedRequest(String requestId, String requesterOrg, String targe
     public record Grant(Set<String> categories, Instant approvedAt, String approvedBy, Instant expiresAt,
             Instant destroyBy, int maxAccesses) {
         public Grant {
-            categories = Set.copyOf(categories);
+            categories = sorted(categories);
         }
     }
 
     public record Delivery(Instant at, Set<String> categories, String packageHash, String deliveredBy) {
         public Delivery {
-            categories = Set.copyOf(categories);
+            categories = sorted(categories);
         }
+    }
+
+    /** Sorted, so the report's JSON (which the auditor signs) is the same bytes for the same facts. */
+    private static Set<String> sorted(Set<String> values) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(values));
     }
 
     /** A receipt, with the package hash of the delivery it answered. */
@@ -43,8 +50,19 @@ public record AuditedRequest(String requestId, String requesterOrg, String targe
     public record Access(Instant at, String officer, int sequence) {
     }
 
-    /** One step of the request's life as the ledger recorded it. */
-    public record TimelineEntry(Instant at, String status, String transaction, String transactionId, long block) {
+    /**
+     * One step of the request's life as the ledger recorded it.
+     *
+     * @param officer the hash of the officer who took the step, where the record names one ("" otherwise)
+     * @param note what the officer recorded with it: an access's justification, a rejection's or
+     *     revocation's reason ("" otherwise)
+     */
+    public record TimelineEntry(Instant at, String status, String transaction, String transactionId, long block,
+            String officer, String note) {
+
+        public TimelineEntry(Instant at, String status, String transaction, String transactionId, long block) {
+            this(at, status, transaction, transactionId, block, "", "");
+        }
     }
 
     /** Who asked whom: {@code MacauPJMSP → ZhuhaiPSBMSP}. */

@@ -24,7 +24,8 @@ public final class DeliveryOutsideGrantRule implements AuditRule {
         for (AuditedRequest request : scope.requests()) {
             for (AuditedRequest.Delivery delivery : request.deliveries()) {
                 if (request.grant().isEmpty()) {
-                    findings.add(breach(request, delivery, "Data was delivered without a grant."));
+                    findings.add(breach(request, delivery, "Data was delivered without a grant.", "withoutGrant",
+                            List.of()));
                     continue;
                 }
                 AuditedRequest.Grant grant = request.grant().get();
@@ -32,17 +33,21 @@ public final class DeliveryOutsideGrantRule implements AuditRule {
                 outside.removeAll(grant.categories());
                 if (!outside.isEmpty()) {
                     findings.add(breach(request, delivery, "Delivered categories not granted: "
-                            + String.join(", ", outside) + "."));
+                            + String.join(", ", outside) + ".", "categoriesNotGranted",
+                            List.of(Finding.Argument.categories(outside))));
                 }
                 if (!delivery.at().isBefore(grant.expiresAt())) {
-                    findings.add(breach(request, delivery, "Delivered after the grant expired."));
+                    findings.add(breach(request, delivery, "Delivered after the grant expired.", "afterExpiry",
+                            List.of()));
                 }
             }
         }
         return findings;
     }
 
-    private Finding breach(AuditedRequest request, AuditedRequest.Delivery delivery, String message) {
-        return new Finding(id(), Severity.BREACH, request.requestId(), request.targetOrg(), delivery.at(), message);
+    private Finding breach(AuditedRequest request, AuditedRequest.Delivery delivery, String message, String kind,
+            List<Finding.Argument> arguments) {
+        return new Finding(id(), Severity.BREACH, request.requestId(), request.targetOrg(), delivery.at(), message,
+                kind, arguments);
     }
 }

@@ -42,17 +42,21 @@ public final class DestructionOverdueRule implements AuditRule {
             Instant destroyBy = request.grant().get().destroyBy();
             if (!request.destroyed() && MUST_BE_DESTROYED.contains(request.status()) && scope.asOf().isAfter(destroyBy)) {
                 findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), destroyBy,
-                        "Destruction overdue by " + Durations.words(Duration.between(destroyBy, scope.asOf())) + "."));
+                        "Destruction overdue by " + Durations.words(Duration.between(destroyBy, scope.asOf())) + ".",
+                        "overdue", List.of(Finding.Argument.duration(Duration.between(destroyBy, scope.asOf())))));
             }
             request.destroyedAt().filter(at -> at.isAfter(destroyBy)).ifPresent(at ->
                     findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), at,
                             "Destroyed " + Durations.words(Duration.between(destroyBy, at))
-                                    + " after the destroy-by deadline.")));
+                                    + " after the destroy-by deadline.", "late",
+                            List.of(Finding.Argument.duration(Duration.between(destroyBy, at))))));
             request.destroyedAt().filter(at -> !at.isAfter(destroyBy) && at.plus(CLIENT_WINDOW).isAfter(destroyBy))
                     .ifPresent(at -> findings.add(new Finding(id(), Severity.BREACH, request.requestId(),
                             request.requesterOrg(), at, "Destroyed late: timestamped "
                                     + Duration.between(at, destroyBy).toSeconds() + " s before the destroy-by deadline, "
-                                    + "within the minute a client can backdate by; the ledger recorded it as late.")));
+                                    + "within the minute a client can backdate by; the ledger recorded it as late.",
+                            "lateWithinWindow", List.of(Finding.Argument.count(Duration.between(at, destroyBy)
+                                    .toSeconds())))));
         }
         return findings;
     }

@@ -18,17 +18,17 @@ public final class OfficerVolumeRule implements AuditRule {
     static final int FACTOR = 3;
 
     /** One kind of action an officer takes, and who took it on a request. */
-    private record Activity(String name, String role, Function<AuditedRequest, List<Actor>> actors) {
+    private record Activity(String name, String kind, String role, Function<AuditedRequest, List<Actor>> actors) {
     }
 
     private record Actor(String officer, String organisation) {
     }
 
     private static final List<Activity> ACTIVITIES = List.of(
-            new Activity("requests created", "liaison", r -> List.of(new Actor(r.requestingOfficer(), r.requesterOrg()))),
-            new Activity("accesses recorded", "liaison", r -> r.accesses().stream()
+            new Activity("requests created", "requestsCreated", "liaison", r -> List.of(new Actor(r.requestingOfficer(), r.requesterOrg()))),
+            new Activity("accesses recorded", "accessesRecorded", "liaison", r -> r.accesses().stream()
                     .map(a -> new Actor(a.officer(), r.requesterOrg())).toList()),
-            new Activity("grants approved", "approver", r -> r.grant()
+            new Activity("grants approved", "grantsApproved", "approver", r -> r.grant()
                     .map(g -> List.of(new Actor(g.approvedBy(), r.targetOrg()))).orElse(List.of())));
 
     @Override
@@ -57,7 +57,9 @@ public final class OfficerVolumeRule implements AuditRule {
                 if (count > FACTOR * Math.max(median, 1)) {
                     findings.add(new Finding(id(), Severity.NOTICE, actor.officer(), actor.organisation(), scope.asOf(),
                             "Officer (" + activity.role() + ") with " + count + " " + activity.name()
-                                    + "; the median of the other " + others.size() + " is " + format(median) + "."));
+                                    + "; the median of the other " + others.size() + " is " + format(median) + ".", activity.kind(),
+                            List.of(Finding.Argument.count(count), Finding.Argument.count(others.size()),
+                                    Finding.Argument.text(format(median)))));
                 }
             });
         }

@@ -30,9 +30,11 @@ public final class ReceiptMismatchRule implements AuditRule {
                 }
                 findings.add(receipt.recordedAsMatching()
                         ? new Finding(id(), Severity.BREACH, request.requestId(), request.requesterOrg(), receipt.at(),
-                                "The receipt is recorded as matching although its hash differs from the package hash.")
+                                "The receipt is recorded as matching although its hash differs from the package hash.",
+                                "recordedAsMatching", List.of())
                         : new Finding(id(), Severity.WARNING, request.requestId(), request.requesterOrg(),
-                                receipt.at(), "The recipient computed another hash than the delivered package's."));
+                                receipt.at(), "The recipient computed another hash than the delivered package's.", "mismatch",
+                                List.of()));
             }
         }
         return findings;

@@ -24,12 +24,15 @@ public final class UnansweredRequestRule implements AuditRule {
             if (request.status().equals("PENDING") && scope.asOf().isAfter(request.answerDueAt())) {
                 findings.add(new Finding(id(), Severity.BREACH, request.requestId(), request.targetOrg(),
                         request.answerDueAt(), "Unanswered " + Durations.words(
-                                Duration.between(request.answerDueAt(), scope.asOf())) + " past its answer deadline."));
+                                Duration.between(request.answerDueAt(), scope.asOf())) + " past its answer deadline.",
+                        "unanswered", List.of(Finding.Argument.duration(Duration.between(request.answerDueAt(),
+                                scope.asOf())))));
             }
             request.answeredAt().filter(at -> at.isAfter(request.answerDueAt())).ifPresent(at ->
                     findings.add(new Finding(id(), Severity.NOTICE, request.requestId(), request.targetOrg(), at,
                             "Answered " + Durations.words(Duration.between(request.answerDueAt(), at))
-                                    + " after its answer deadline.")));
+                                    + " after its answer deadline.", "answeredLate",
+                            List.of(Finding.Argument.duration(Duration.between(request.answerDueAt(), at))))));
         }
         return findings;
     }

@@ -16,6 +16,7 @@ final class RequestBuilder {
 
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     static final String PACKAGE = "a".repeat(64);
+    private static final Instant BLOCK_ZERO = Instant.parse("2026-01-01T00:00:00Z");
 
     String id = "req-1";
     String requester = "MacauPJMSP";
@@ -129,10 +130,39 @@ final class RequestBuilder {
                 deliveries, receipts, accesses, destroyedAt, timeline());
     }
 
+    /**
+     * The steps the ledger would hold for these facts, oldest first; with steps given explicitly
+     * (timestamp-order tests), the creation and exactly those steps, in the order given.
+     */
     private List<AuditedRequest.TimelineEntry> timeline() {
-        List<AuditedRequest.TimelineEntry> timeline = new ArrayList<>(List.of(new AuditedRequest.TimelineEntry(createdAt,
-                "PENDING", "CreateRequest", "tx-" + id, 1)));
-        timeline.addAll(steps);
-        return timeline;
+        if (!steps.isEmpty()) {
+            List<AuditedRequest.TimelineEntry> timeline = new ArrayList<>(List.of(new AuditedRequest.TimelineEntry(
+                    createdAt, "PENDING", "CreateRequest", "tx-" + id, 1)));
+            timeline.addAll(steps);
+            return timeline;
+        }
+        List<AuditedRequest.TimelineEntry> derived = new ArrayList<>();
+        derived.add(step(createdAt, "PENDING", "CreateRequest", officer, ""));
+        grant.ifPresent(g -> derived.add(step(g.approvedAt(), "APPROVED", "ApproveRequest", g.approvedBy(), "")));
+        deliveries.forEach(d -> derived.add(step(d.at(), "DELIVERED", "RecordDelivery", d.deliveredBy(), "")));
+        receipts.forEach(r -> derived.add(step(r.at(), "RECEIVED", "RecordReceipt", r.receivedBy(), "")));
+        accesses.forEach(a -> derived.add(step(a.at(), "ACCESSED", "RecordAccess", a.officer(),
+                "Cross-check with the Gongbei border crossing log, visit " + a.sequence())));
+        destroyedAt.ifPresent(at -> derived.add(step(at, "DESTROYED", "RecordDestruction", officer, "")));
+        derived.sort(java.util.Comparator.comparing(AuditedRequest.TimelineEntry::at));
+        // One block a minute across every request built, so the ledger's order matches the times.
+        List<AuditedRequest.TimelineEntry> numbered = new ArrayList<>();
+        for (int i = 0; i < derived.size(); i++) {
+            AuditedRequest.TimelineEntry s = derived.get(i);
+            numbered.add(new AuditedRequest.TimelineEntry(s.at(), s.status(), s.transaction(),
+                    "tx-" + id + "-" + (i + 1), Duration.between(BLOCK_ZERO, s.at()).toMinutes(), s.officer(),
+                    s.note()));
+        }
+        return numbered;
+    }
+
+    private static AuditedRequest.TimelineEntry step(Instant at, String status, String transaction, String by,
+            String note) {
+        return new AuditedRequest.TimelineEntry(at, status, transaction, "", 0, by, note);
     }
 }
