@@ -52,6 +52,6 @@ final class AccessCommand extends LedgerCommand {
         if (received.isEmpty()) {
             output.line(session.messages().get("access.nothingHeld", requestId));
         }
-        received.forEach(record -> output.line(ReceivedRecordView.line(record)));
+        received.forEach(record -> ReceivedRecordView.card(record, session.messages(), session.time()).forEach(output::line));
     }
 }

@@ -51,6 +51,7 @@ public final class Vocabulary {
         prefixes.put(ProblemKind.class, "problem");
         prefixes.put(PersonalDataShape.class, "personalDataShape");
         prefixes.put(IdentifierType.class, "idType");
+        prefixes.put(org.gbx.client.records.IdType.class, "recordIdType");
         // Messages with arguments, one per value: said with with(value, arguments).
         prefixes.put(ConfigException.Reason.class, "error.config");
         prefixes.put(EvidenceException.Reason.class, "error.evidence");
