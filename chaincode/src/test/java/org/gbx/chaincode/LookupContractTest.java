@@ -7,6 +7,7 @@ import static org.gbx.chaincode.testing.Forces.ZHUHAI;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.gbx.chaincode.identity.Hashes;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class LookupContractTest {
-    private static final String ZHUHAI_KEY = "02" + "ab".repeat(32);
+    /** P-256's generator G and 2G, compressed: real points of the curve. */
+    private static final String ZHUHAI_KEY = "036b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
+    private static final String ZHUHAI_NEXT_KEY = "037cf27b188d034f7e8a52380304b51ac3c08969e277f21b35a60b48fc47669978";
     private static final String SET_DIGEST = Hashes.sha256Hex("zhuhai set");
 
     private final TestChannel channel = new TestChannel();
@@ -96,7 +99,7 @@ class LookupContractTest {
             submit(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(1, ZHUHAI_KEY, 1200)));
             String latest = channel.evaluate(exchange.macauLiaison, (c, ctx) -> contract.getLookupKey(ctx, ZHUHAI, ""));
             assertThat(LedgerJson.read(latest.getBytes(StandardCharsets.UTF_8), LookupKey.class).setSize()).isEqualTo(1200);
-            String otherKey = "03" + "cd".repeat(32);
+            String otherKey = ZHUHAI_NEXT_KEY;
             assertThat(refusalOf(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(1, otherKey, 1))))
                     .isEqualTo(ErrorCode.LOOKUP_KEY_CONFLICT);
             assertThat(refusalOf(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(3, otherKey, 1))))
@@ -116,6 +119,11 @@ class LookupContractTest {
                     .isEqualTo(ErrorCode.UNAUTHORIZED);
             assertThat(refusalOf(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(1, "04" + "ab".repeat(32), 1))))
                     .isEqualTo(ErrorCode.INVALID_VALUE);
+            // Well formed but off the curve: no y for x = 0xabab…ab, nor for x = 1; x = 0xff…ff is not a field element.
+            for (String offCurve : List.of("02" + "ab".repeat(32), "03" + "0".repeat(63) + "1", "02" + "ff".repeat(32))) {
+                assertThat(refusalOf(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(1, offCurve, 1))))
+                        .as(offCurve).isEqualTo(ErrorCode.INVALID_VALUE);
+            }
             assertThat(refusalOf(exchange.zhuhaiLiaison, ctx -> contract.publishLookupKey(ctx, keyJson(0, ZHUHAI_KEY, 1))))
                     .isEqualTo(ErrorCode.INVALID_VALUE);
         }

@@ -92,6 +92,7 @@ enum LedgerExplanation {
     KEY_EPOCH_TAKEN(RefusalCode.LOOKUP_KEY_CONFLICT, "epoch {n} already has another public key; rotate to epoch {n}"),
     KEY_EPOCH_NEXT(RefusalCode.LOOKUP_KEY_CONFLICT, "the next epoch of this force's lookup key is {n}"),
     NOT_A_PUBLIC_KEY(RefusalCode.INVALID_VALUE, "publicKey must be a compressed P-256 point: 66 lower-case hex characters"),
+    NOT_ON_THE_CURVE(RefusalCode.INVALID_VALUE, "publicKey is not a point of P-256: no y satisfies the curve's equation for its x"),
     LOOKUP_OF_OTHER_FORCES(RefusalCode.LOOKUP_MISMATCH, "the lookup was made by another force or of another force"),
     LOOKUP_ALREADY_USED(RefusalCode.LOOKUP_MISMATCH, "the lookup already led to another request");
 

@@ -19,6 +19,21 @@ class MessagesTest {
                 .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
     }
 
+    /** A key written twice is silently replaced by its second text: one command's help shows another's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_zh_Hant.properties", "messages_zh_Hans.properties",
+            "/org/gbx/client/audit/report/report.properties", "/org/gbx/client/audit/report/report_zh_Hant.properties",
+            "/org/gbx/client/audit/report/report_zh_Hans.properties"})
+    void no_key_is_written_twice(String bundle) throws IOException {
+        java.util.Map<String, Long> keys;
+        try (InputStream in = Messages.class.getResourceAsStream(bundle)) {
+            keys = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(line -> line.split("\\s*=", 2)[0]).filter(key -> key.matches("[A-Za-z][\\w.-]*"))
+                    .collect(java.util.stream.Collectors.groupingBy(key -> key, java.util.stream.Collectors.counting()));
+        }
+        assertThat(keys).as("keys of %s", bundle).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"messages.properties", "messages_zh_Hant.properties", "messages_zh_Hans.properties"})
     void texts_formatted_with_arguments_have_no_lone_apostrophe_which_message_format_would_eat(String bundle)

@@ -357,41 +357,53 @@ final class HtmlReportWriter {
 
     /** Hit/no-hit lookups: never an identifier (the ledger has none), only who asked whom, why and how often. */
     private void lookups(LookupActivity activity) {
-        // Not yet in ReportText's three languages: shown (in English) only when there is something to show.
         if (activity.lookups().isEmpty()) {
             return;
         }
-        html.append("<h2>Lookups (hit/no-hit)</h2>");
-        html.append("<p class=\"totals\"><span>").append(activity.lookups().size()).append(" lookups</span><span>")
-                .append(activity.capsReached().size()).append(" daily caps reached</span><span>")
-                .append(activity.ledToRequests()).append(" led to a request</span></p>");
-        counts("Per officer", activity.perOfficer());
-        counts("Per pair of forces (asker → holder)", activity.perForces());
-        counts("Per purpose", activity.perPurpose());
-        counts("Per day (UTC+8)", activity.perDay());
+        html.append("<h2>").append(Html.escape(text.get("section.lookups"))).append("</h2>");
+        html.append("<p class=\"totals\"><span>").append(Html.escape(text.get("lookups.total", activity.lookups().size())))
+                .append("</span><span>").append(Html.escape(text.get("lookups.capsReached", activity.capsReached().size())))
+                .append("</span><span>").append(Html.escape(text.get("lookups.ledToRequests", activity.ledToRequests())))
+                .append("</span></p>");
+        html.append("<h3>").append(Html.escape(text.get("lookups.perOfficer"))).append("</h3><table><tr><th>")
+                .append(Html.escape(text.get("col.force"))).append("</th><th>").append(Html.escape(text.get("col.officer")))
+                .append("</th><th>").append(Html.escape(text.get("col.lookups"))).append("</th></tr>");
+        activity.perOfficer().forEach((force, officers) -> officers.forEach((officer, count) ->
+                html.append("<tr><td>").append(Html.escape(text.organisation(force))).append("</td><td class=\"hash\">")
+                        .append(Html.escape(officer)).append("</td><td class=\"n\">").append(count).append("</td></tr>")));
+        html.append("</table>");
+        counts("lookups.perForces", activity.perForces(), text::direction);
+        counts("lookups.perPurpose", activity.perPurpose(), purpose -> purpose);
+        counts("lookups.perDay", activity.perDay(), java.time.LocalDate::toString);
         if (!activity.capsReached().isEmpty()) {
-            html.append("<h3>Daily caps reached</h3><ul>");
-            activity.capsReached().forEach(cap -> html.append("<li class=\"hash\">").append(Html.escape(cap)).append("</li>"));
+            html.append("<h3>").append(Html.escape(text.get("lookups.caps"))).append("</h3><ul>");
+            activity.capsReached().forEach(cap -> html.append("<li>").append(Html.escape(text.get("lookups.capReached",
+                    cap.day().toString(), text.organisation(cap.force())))).append(" <span class=\"hash\">")
+                    .append(Html.escape(cap.officer())).append("</span></li>"));
             html.append("</ul>");
         }
-        html.append("<h3>Every lookup</h3><table><tr><th>Lookup</th><th>Forces</th><th>Officer</th><th>Type</th>")
-                .append("<th>Purpose</th><th>At</th><th>Of the day</th><th>Request</th></tr>");
+        html.append("<h3>").append(Html.escape(text.get("lookups.every"))).append("</h3><table><tr>");
+        Stream.of("col.lookup", "col.direction", "col.officer", "col.idType", "col.purpose", "col.at", "col.ofTheDay",
+                "col.request").forEach(column -> html.append("<th>").append(Html.escape(text.get(column))).append("</th>"));
+        html.append("</tr>");
         for (LookupActivity.AuditedLookup lookup : activity.lookups()) {
             html.append("<tr><td class=\"hash\">").append(Html.escape(lookup.lookupId())).append("</td><td>")
-                    .append(Html.escape(lookup.askerOrg() + " → " + lookup.holderOrg())).append("</td><td class=\"hash\">")
-                    .append(Html.escape(lookup.officer())).append("</td><td>").append(Html.escape(lookup.idType()))
-                    .append("</td><td>").append(Html.escape(lookup.purpose())).append("</td><td>").append(lookup.at())
-                    .append("</td><td>").append(lookup.dailySequence()).append(" of ").append(lookup.dailyCap())
-                    .append("</td><td class=\"hash\">").append(lookup.requestId() == null ? "" : Html.escape(lookup.requestId()))
-                    .append("</td></tr>");
+                    .append(Html.escape(text.organisation(lookup.askerOrg()) + " → " + text.organisation(lookup.holderOrg())))
+                    .append("</td><td class=\"hash\">").append(Html.escape(lookup.officer())).append("</td><td>")
+                    .append(Html.escape(text.find("idType." + lookup.idType()).orElse(lookup.idType()))).append("</td><td>")
+                    .append(Html.escape(lookup.purpose())).append("</td><td>").append(text.time(lookup.at()))
+                    .append("</td><td>").append(Html.escape(text.get("lookups.ofTheDay", lookup.dailySequence(),
+                            lookup.dailyCap()))).append("</td><td class=\"hash\">")
+                    .append(lookup.requestId() == null ? "" : Html.escape(lookup.requestId())).append("</td></tr>");
         }
         html.append("</table>");
     }
 
-    private void counts(String title, java.util.Map<?, Long> counts) {
-        html.append("<h3>").append(Html.escape(title)).append("</h3><table><tr><th></th><th>Lookups</th></tr>");
-        counts.forEach((key, count) -> html.append("<tr><td class=\"hash\">").append(Html.escape(String.valueOf(key)))
-                .append("</td><td>").append(count).append("</td></tr>"));
+    private <K> void counts(String titleKey, Map<K, Long> counts, Function<K, String> label) {
+        html.append("<h3>").append(Html.escape(text.get(titleKey))).append("</h3><table><tr><th></th><th>")
+                .append(Html.escape(text.get("col.lookups"))).append("</th></tr>");
+        counts.forEach((key, count) -> html.append("<tr><td>").append(Html.escape(label.apply(key)))
+                .append("</td><td class=\"n\">").append(count).append("</td></tr>"));
         html.append("</table>");
     }
 }

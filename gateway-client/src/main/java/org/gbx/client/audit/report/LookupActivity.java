@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,16 +18,24 @@ import org.gbx.client.audit.history.RecordVersion;
  * per purpose and per day, the officer-days on which the cap was reached, and the lookups that
  * led to a request.
  */
-public record LookupActivity(List<AuditedLookup> lookups, Map<String, Long> perOfficer, Map<String, Long> perForces,
-        Map<String, Long> perPurpose, Map<LocalDate, Long> perDay, List<String> capsReached, long ledToRequests) {
+public record LookupActivity(List<AuditedLookup> lookups, Map<String, Map<String, Long>> perOfficer,
+        Map<String, Long> perForces, Map<String, Long> perPurpose, Map<LocalDate, Long> perDay,
+        List<CapReached> capsReached, long ledToRequests) {
 
+    // Sorted, also when read back from a signed report: the page drawn again must be the same bytes.
     public LookupActivity {
         lookups = List.copyOf(lookups);
-        perOfficer = Map.copyOf(perOfficer);
-        perForces = Map.copyOf(perForces);
-        perPurpose = Map.copyOf(perPurpose);
-        perDay = Map.copyOf(perDay);
+        Map<String, Map<String, Long>> officers = new TreeMap<>();
+        perOfficer.forEach((force, counts) -> officers.put(force, sorted(counts)));
+        perOfficer = Collections.unmodifiableMap(officers);
+        perForces = sorted(perForces);
+        perPurpose = sorted(perPurpose);
+        perDay = sorted(perDay);
         capsReached = List.copyOf(capsReached);
+    }
+
+    /** An officer of a force who used the whole daily cap on a day (UTC+8). */
+    public record CapReached(String officer, String force, LocalDate day) {
     }
 
     /** One lookup as the committee sees it: who asked whom, why, what kind of identifier, and what followed. */
@@ -60,11 +69,18 @@ public record LookupActivity(List<AuditedLookup> lookups, Map<String, Long> perO
     }
 
     static LookupActivity of(List<AuditedLookup> lookups) {
-        List<String> caps = lookups.stream().filter(l -> l.dailySequence() >= l.dailyCap())
-                .map(l -> l.officer() + " (" + l.askerOrg() + ") on " + l.day()).distinct().toList();
-        return new LookupActivity(lookups, count(lookups, l -> l.officer() + " (" + l.askerOrg() + ")"),
+        List<CapReached> caps = lookups.stream().filter(l -> l.dailySequence() >= l.dailyCap())
+                .map(l -> new CapReached(l.officer(), l.askerOrg(), l.day())).distinct().toList();
+        Map<String, Map<String, Long>> perOfficer = new TreeMap<>();
+        lookups.stream().map(AuditedLookup::askerOrg).distinct().forEach(force -> perOfficer.put(force,
+                count(lookups.stream().filter(l -> l.askerOrg().equals(force)).toList(), AuditedLookup::officer)));
+        return new LookupActivity(lookups, perOfficer,
                 count(lookups, l -> l.askerOrg() + " → " + l.holderOrg()), count(lookups, AuditedLookup::purpose),
                 count(lookups, AuditedLookup::day), caps, lookups.stream().filter(l -> l.requestId() != null).count());
+    }
+
+    private static <K extends Comparable<? super K>> Map<K, Long> sorted(Map<K, Long> counts) {
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
     private static <K extends Comparable<? super K>> Map<K, Long> count(List<AuditedLookup> lookups,

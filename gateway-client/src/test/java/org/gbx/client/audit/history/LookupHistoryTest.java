@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gbx.client.audit.chain.ProblemKind;
 import org.gbx.client.audit.chain.VerificationProblem;
@@ -48,10 +49,11 @@ class LookupHistoryTest {
         assertThat(activity.lookups()).extracting(LookupActivity.AuditedLookup::lookupId).containsExactly("L1", "L2");
         assertThat(activity.lookups().get(1).requestId()).isEqualTo("req-9");
         assertThat(activity.lookups().get(1).transactionId()).isEqualTo("tx-2");
-        assertThat(activity.perOfficer()).containsEntry(officer + " (MacauPJMSP)", 2L);
+        assertThat(activity.perOfficer()).containsEntry("MacauPJMSP", Map.of(officer, 2L));
         assertThat(activity.perForces()).containsEntry("MacauPJMSP → ZhuhaiPSBMSP", 2L);
         assertThat(activity.perPurpose()).containsEntry("Identify a fraud suspect", 2L);
-        assertThat(activity.capsReached()).containsExactly(officer + " (MacauPJMSP) on 2026-03-02");
+        assertThat(activity.capsReached()).containsExactly(
+                new LookupActivity.CapReached(officer, "MacauPJMSP", java.time.LocalDate.parse("2026-03-02")));
         assertThat(activity.ledToRequests()).isEqualTo(1);
 
         AuditReport report = ReportBuilder.build(List.of(), activity, LedgerRecords.T0.minusSeconds(60),

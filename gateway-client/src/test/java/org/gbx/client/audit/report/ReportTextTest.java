@@ -38,10 +38,30 @@ class ReportTextTest {
         return new ReportText(Locale.forLanguageTag(tag), zone, msp -> names.getOrDefault(msp, msp));
     }
 
+    /** A month with breaches and a few lookups, one officer reaching the daily cap. */
     static AuditReport sample() {
-        return ReportBuilder.build(ReportSamples.monthWithBreaches(), ReportSamples.FROM, ReportSamples.TO,
+        return ReportBuilder.build(ReportSamples.monthWithBreaches(), lookups(), ReportSamples.FROM, ReportSamples.TO,
                 ReportSamples.TO, Instant.parse("2026-04-02T00:00:00Z"), "peer 127.0.0.1:9051 (OversightMSP)", 42,
                 "ab".repeat(32), 0);
+    }
+
+    private static LookupActivity lookups() {
+        String macauOfficer = "3a".repeat(32);
+        String zhuhaiOfficer = "5c".repeat(32);
+        return LookupActivity.of(List.of(
+                lookup("LKP-0003", "ZhuhaiPSBMSP", "MacauPJMSP", zhuhaiOfficer, "MACAU_ID", "2026-03-12T02:00:00Z", 1,
+                        "REQ-2026-0312"),
+                lookup("LKP-0001", "MacauPJMSP", "ZhuhaiPSBMSP", macauOfficer, "MAINLAND_ID", "2026-03-03T01:00:00Z", 1,
+                        null),
+                lookup("LKP-0002", "MacauPJMSP", "ZhuhaiPSBMSP", macauOfficer, "PLATE", "2026-03-03T01:30:00Z", 2,
+                        null)));
+    }
+
+    private static LookupActivity.AuditedLookup lookup(String id, String asker, String holder, String officer,
+            String idType, String at, int sequence, String requestId) {
+        Instant time = Instant.parse(at);
+        return new LookupActivity.AuditedLookup(id, asker, holder, officer, idType, "核實詐騙案嫌疑人", "《刑事訴訟法典》第159條",
+                time, time.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), sequence, 2, requestId, 7, "tx-" + id);
     }
 
     static String page(AuditReport report, ReportText text) {
@@ -90,6 +110,23 @@ class ReportTextTest {
                         Math.min(visible.length(), visible.indexOf(e) + e.length() + 40))).toList())
                 .as("English texts shown in the %s page, in their context", tag).isEmpty();
         assertThat(visible).doesNotContain("MacauPJMSP", "PENDING", "BREACH", "CreateRequest", "RecordAccess");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-Hant", "zh-Hans"})
+    void lookups_are_shown_in_words_sorted_and_the_same_when_drawn_from_the_signed_json(String tag) {
+        AuditReport report = sample();
+        AuditReport readBack = new ReportSeal(ReportSeal.canonical(report), new byte[0]).report();
+        ReportText text = text(tag, ZoneId.of("Asia/Macau"));
+        String page = page(report, text);
+
+        assertThat(page(readBack, text)).isEqualTo(page);
+        assertThat(readBack.lookups().perDay().keySet()).extracting(LocalDate::toString)
+                .containsExactly("2026-03-03", "2026-03-12");
+        assertThat(page).contains(text.get("section.lookups"), text.get("idType.PLATE"), text.get("lookups.ofTheDay", 2, 2),
+                text.get("lookups.capReached", "2026-03-03", text.organisation("MacauPJMSP")), text.time(
+                        Instant.parse("2026-03-12T02:00:00Z")));
+        assertThat(visibleText(page)).doesNotContain("MAINLAND_ID", "ZhuhaiPSBMSP");
     }
 
     @ParameterizedTest
