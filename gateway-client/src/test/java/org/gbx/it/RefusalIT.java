@@ -112,7 +112,7 @@ class RefusalIT {
                             now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(40)), 3, null)));
             assertThat(refusal).as("refused by the ledger itself").isNotNull();
             assertThat(refusal.code()).isEqualTo("INVALID_DEADLINE");
-            assertThat(refusal.reason()).startsWith("destroyBy must be within retentionDays 30 of the transaction time");
+            assertThat(refusal.reason()).startsWith("destroyBy must be within retentionDays 30 of the earliest time the transaction can have been made");
         }
         assertThat(statusesOf(id)).containsExactly("PENDING");
     }

@@ -190,7 +190,9 @@ enum LedgerExplanation {
                 case ORG -> organisations.displayName(value);
                 case TYPE -> messages.find("ledgerType." + value.replace("[]", "")).orElse(value);
                 case SHAPE -> PersonalDataShape.describedAs(value).map(vocabulary::of).orElse(value);
-                case N, PATTERN, PATH -> value;
+                // A number, for the messages that count in words ({0,choice,1#1 access|1<{0} accesses}).
+                case N -> new java.math.BigInteger(value);
+                case PATTERN, PATH -> value;
             };
         }
         return vocabulary.with(reading.form(), shown);
