@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks gbx against baselines measured in the same run on this machine:
-# calls, ledger, transfer, hashing, audit; and the lookups' own targets (issue 19). A benchmark, not a test: it
+# calls, ledger, transfer, hashing, audit; and the lookups' own targets (docs/lookup.md). A benchmark, not a test: it
 # asserts nothing. Prints each figure as "RATIO <name> <value>" and rewrites the
 # measured part of docs/benchmarks.md. Only 127.0.0.1 targets; it stops only the
 # processes it started, by their pid.

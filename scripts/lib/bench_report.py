@@ -114,7 +114,7 @@ def table(r, rows):
 
 
 def lookup_table(r):
-    """The lookups' figures against their own targets (issue 19); None when the run had no lookup part."""
+    """The lookups' figures against their own targets (docs/lookup.md); None when the run had no lookup part."""
     prep, size, answer = r.get("LOOKUP_PREPARE"), r.get("LOOKUP_SET"), r.get("LOOKUP_ANSWER")
     if not prep:
         return None

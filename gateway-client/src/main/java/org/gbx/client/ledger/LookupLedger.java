@@ -18,7 +18,6 @@ import org.hyperledger.fabric.client.Contract;
 public final class LookupLedger {
 
     private static final String CONTRACT = "lookup:";
-    private static final String COMMITTEE = "OversightMSP";
 
     private final TransactionRunner runner;
     private final String callerMspId;
@@ -40,11 +39,14 @@ public final class LookupLedger {
 
     /**
      * {@code PublishLookupKey}: this force's key of an epoch, or the refreshed set under it. Its own peer
-     * must endorse (the key's policy and the marker in its collection); the committee's peer joins so
-     * that a new key also meets the chaincode's majority.
+     * must endorse (the key's policy and the marker in its collection); a second force's peer joins
+     * because a new epoch's key is a new ledger key, which the chaincode-level policy (two forces'
+     * peers, never the committee) decides.
+     *
+     * @param secondForce another force of the channel, whose peer endorses with this force's
      */
-    public Submitted<LookupKey> publishKey(NewLookupKey key) {
-        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, COMMITTEE)),
+    public Submitted<LookupKey> publishKey(NewLookupKey key, String secondForce) {
+        return submit(call("PublishLookupKey", LedgerJson.write(key)).endorsedBy(List.of(callerMspId, secondForce)),
                 LookupKey.class);
     }
 

@@ -10,7 +10,10 @@ import static org.gbx.it.TestNetwork.ZHUHAI_LIAISON;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.gbx.client.ledger.ChaincodeRefusalException;
+import org.gbx.client.ledger.LookupLedger;
+import org.gbx.client.model.LookupKey;
 import org.gbx.client.model.Status;
 import org.gbx.it.TestNetwork;
 import org.gbx.it.ledger.AttackClient.Call;
@@ -158,5 +161,30 @@ class ForgedEndorsementIT {
         ChaincodeRefusalException absent = catchThrowableOfType(ChaincodeRefusalException.class,
                 () -> OFFICERS.ledger(MACAU_LIAISON).getPing(id));
         assertThat(absent.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void a_new_lookup_key_endorsed_by_its_force_and_the_committee_is_invalid() throws Exception {
+        LookupLedger lookups = LookupLedger.over(OFFICERS.connection(MACAU_LIAISON));
+        Optional<LookupKey> before = currentKey(lookups);
+        int next = before.map(LookupKey::epoch).orElse(0) + 1;
+        // P-256's generator: a real point, so only the endorsement decides.
+        String keyJson = """
+                {"epoch":%d,"publicKey":"036b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296",\
+                "setDigest":"%s","setSize":0}""".formatted(next, "0".repeat(64));
+
+        assertInvalidOnBothForces(forged(MACAU_LIAISON, Call.of("lookup:PublishLookupKey", keyJson), "macau",
+                "oversight"));
+        assertThat(currentKey(lookups).map(LookupKey::epoch)).as("Macau's current lookup key")
+                .isEqualTo(before.map(LookupKey::epoch));
+    }
+
+    private static Optional<LookupKey> currentKey(LookupLedger lookups) {
+        try {
+            return Optional.of(lookups.currentKey("MacauPJMSP"));
+        } catch (ChaincodeRefusalException e) {
+            assertThat(e.code()).as(e.getMessage()).isEqualTo("LOOKUP_KEY_UNKNOWN");
+            return Optional.empty();
+        }
     }
 }

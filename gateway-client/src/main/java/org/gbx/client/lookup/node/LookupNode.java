@@ -137,7 +137,9 @@ public final class LookupNode implements AutoCloseable {
         NewLookupKey publication = new NewLookupKey(key.epoch(), HexFormat.of().formatHex(key.key().publicKeyBytes()),
                 digest, set.size());
         if (published.isEmpty() || published.get().epoch() != key.epoch() || !published.get().setDigest().equals(digest)) {
-            ledger.publishKey(publication);
+            ledger.publishKey(publication, config.organisations().stream()
+                    .filter(o -> !o.mspId().equals(mspId) && o.exchangeNode() != null).map(Organisation::mspId)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the network config names no other force")));
         }
         fingerprint = records;
         LOG.info(() -> "lookup set of epoch " + key.epoch() + ": " + set.size() + " identifiers ("
@@ -235,7 +237,12 @@ public final class LookupNode implements AutoCloseable {
 
     private void fetch(String holder) throws IOException {
         Optional<LookupKey> key = currentKeyOnLedger(holder);
-        if (key.isEmpty() || received.holds(holder, key.get().epoch(), key.get().setDigest())) {
+        if (key.isEmpty()) {
+            return;
+        }
+        if (received.holds(holder, key.get().epoch(), key.get().setDigest())) {
+            LOG.info(() -> "already holds the lookup set of " + holder + ", epoch " + key.get().epoch()
+                    + ", matching the ledger's digest");
             return;
         }
         try (LookupClient client = LookupClient.connect(directory.endpoint(holder), holder, settings.tls(), trust,
