@@ -179,8 +179,8 @@ class RefusalIT {
         String id = grantedAndReceived(2, "7d");
 
         for (int i = 0; i < 2; i++) {
-            assertThat(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review")
-                    .exitCode()).isZero();
+            GbxCli.Result access = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review");
+            assertThat(access.exitCode()).as(access.toString()).isZero();
         }
         assertLedgerRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review"),
                 REFUSED, "the accesses the grant allows are used up", "(ACCESS_LIMIT_REACHED: the grant allows 2 accesses)");

@@ -41,6 +41,16 @@ final class CliSession implements AutoCloseable {
         return config;
     }
 
+    /** Where the connection config is, by the same rules as {@link #config()} (its folder holds the default data). */
+    java.nio.file.Path configPath() {
+        return new NetworkConfigLoader(environment, java.nio.file.Path.of("")).locate(Optional.ofNullable(options.config));
+    }
+
+    /** A variable of this invocation's environment (the process's, or the one a caller in the same JVM gave). */
+    String environmentVariable(String name) {
+        return environment.get(name);
+    }
+
     /** The organisation acted for, as a key of the config: one the config does not know is refused here. */
     String orgKey() {
         return config().requireOrganisation(choose(options.org, ENV_ORG, config().defaults().org(), "--org")).key();
