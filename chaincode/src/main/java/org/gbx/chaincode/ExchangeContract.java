@@ -38,6 +38,7 @@ import org.gbx.chaincode.model.ExchangeRequest;
 import org.gbx.chaincode.model.GrantDraft;
 import org.gbx.chaincode.model.HistoryEntry;
 import org.gbx.chaincode.model.LookupRecord;
+import org.gbx.chaincode.model.NoMatch;
 import org.gbx.chaincode.model.PingRecord;
 import org.gbx.chaincode.model.Receipt;
 import org.gbx.chaincode.model.RequestDraft;
@@ -210,6 +211,21 @@ public final class ExchangeContract implements ContractInterface {
             Lifecycle.requireGrantLive(before, session.time());
             var delivery = draft.toDelivery(before.grant(), session.caller().officer(), session.now());
             return before.next(Status.DELIVERED, session.now()).delivery(delivery).build();
+        }));
+    }
+
+    /**
+     * The holder's answer that none of its records match the grant, so nothing will be delivered:
+     * the requester learns it from the ledger instead of waiting for a delivery that never comes.
+     * Recorded by the holder's liaison (its exchange node, after the search), while the grant is live.
+     */
+    @Transaction(name = "RecordNoMatch", intent = TYPE.SUBMIT)
+    public String recordNoMatch(Context ctx, String requestId) {
+        Session session = session(ctx);
+        return LedgerJson.write(session.transition(RequestAction.NO_MATCH, requestId, before -> {
+            Lifecycle.requireGrantLive(before, session.time());
+            var noMatch = new NoMatch(session.caller().officer(), session.now(), before.grant().categories());
+            return before.next(Status.NO_MATCH, session.now()).noMatch(noMatch).build();
         }));
     }
 

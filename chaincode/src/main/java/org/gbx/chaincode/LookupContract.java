@@ -51,7 +51,7 @@ public final class LookupContract implements ContractInterface {
     /** The shim's default answer ("Undefined contract method called") carries no code. */
     @Override
     public void unknownTransaction(Context ctx) {
-        throw ErrorCode.UNKNOWN_TRANSACTION.refuse("no transaction of this name in contract lookup (docs/ledger.md)");
+        throw ErrorCode.UNKNOWN_TRANSACTION.refuse("no transaction of this name (docs/ledger.md lists them)");
     }
 
     /** The holder's node publishes its key of a new epoch, or the set it refreshed under the current one. */

@@ -6,6 +6,7 @@ import static org.gbx.chaincode.model.Status.ACCESSED;
 import static org.gbx.chaincode.model.Status.APPROVED;
 import static org.gbx.chaincode.model.Status.DELIVERED;
 import static org.gbx.chaincode.model.Status.EXPIRED;
+import static org.gbx.chaincode.model.Status.NO_MATCH;
 import static org.gbx.chaincode.model.Status.PARTIALLY_APPROVED;
 import static org.gbx.chaincode.model.Status.PENDING;
 import static org.gbx.chaincode.model.Status.RECEIVED;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.gbx.chaincode.model.Status;
 import org.gbx.chaincode.rules.RequestAction;
+import org.gbx.chaincode.testing.DocumentedExplanations;
 import org.gbx.chaincode.testing.Exchange;
 import org.gbx.chaincode.testing.Officer;
 import org.gbx.chaincode.testing.Samples;
@@ -77,9 +79,9 @@ class AuthorizationMatrixTest {
         }
 
         assertThat(mismatches).isEmpty();
-        assertThat(outcomes).hasSize(4 * 5 * 8 * 10);
-        assertThat(outcomes.stream().filter(Outcome::allowed)).hasSize(39);
-        assertThat(outcomes.stream().filter(o -> !o.allowed())).hasSize(1561);
+        assertThat(outcomes).hasSize(4 * 5 * 9 * 11);
+        assertThat(outcomes.stream().filter(Outcome::allowed)).hasSize(42);
+        assertThat(outcomes.stream().filter(o -> !o.allowed())).hasSize(1938);
     }
 
     @Test
@@ -133,7 +135,7 @@ class AuthorizationMatrixTest {
                 && (c.role().equals("liaison") || c.role().equals("approver"));
         boolean mayAct = switch (c.action()) {
             case APPROVE, REJECT, REVOKE -> targetApprover;
-            case DELIVER -> targetLiaison;
+            case DELIVER, NO_MATCH -> targetLiaison;
             case RECEIVE, ACCESS, DESTROY, CREATE -> requesterLiaison;
             case EXPIRE -> forceOfficer;
         };
@@ -141,9 +143,10 @@ class AuthorizationMatrixTest {
             case APPROVE, REJECT -> EnumSet.of(PENDING);
             case REVOKE, EXPIRE -> LIVE;
             case DELIVER -> EnumSet.of(APPROVED, PARTIALLY_APPROVED, DELIVERED);
+            case NO_MATCH -> EnumSet.of(APPROVED, PARTIALLY_APPROVED);
             case RECEIVE -> EnumSet.of(DELIVERED);
             case ACCESS -> EnumSet.of(RECEIVED, ACCESSED);
-            case DESTROY -> EnumSet.of(REJECTED, DELIVERED, RECEIVED, ACCESSED, REVOKED, EXPIRED);
+            case DESTROY -> EnumSet.of(REJECTED, NO_MATCH, DELIVERED, RECEIVED, ACCESSED, REVOKED, EXPIRED);
             case CREATE -> EnumSet.noneOf(Status.class);
         };
         if (!mayAct) {
@@ -175,6 +178,7 @@ class AuthorizationMatrixTest {
             case REJECT -> (c, ctx) -> c.rejectRequest(ctx, ID, "Not proportionate");
             case REVOKE -> (c, ctx) -> c.revokeGrant(ctx, ID, "Case closed");
             case DELIVER -> (c, ctx) -> c.recordDelivery(ctx, ID, Samples.deliveryJson(ID, IDENTITY));
+            case NO_MATCH -> (c, ctx) -> c.recordNoMatch(ctx, ID);
             case RECEIVE -> (c, ctx) -> c.recordReceipt(ctx, ID, Samples.packageHash(ID));
             case ACCESS -> (c, ctx) -> c.recordAccess(ctx, ID, "Cross-check");
             case EXPIRE -> (c, ctx) -> c.expireGrant(ctx, ID);
@@ -188,6 +192,8 @@ class AuthorizationMatrixTest {
             transaction.run();
             return null;
         } catch (ChaincodeException refusal) {
+            assertThat(DocumentedExplanations.documents(refusal.getMessage()))
+                    .as("docs/ledger.md (Explanations) lists the form of: " + refusal.getMessage()).isTrue();
             return ErrorCode.of(refusal);
         }
     }

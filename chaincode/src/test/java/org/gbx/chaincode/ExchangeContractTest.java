@@ -157,6 +157,8 @@ class ExchangeContractTest {
                     .isEqualTo(ErrorCode.UNKNOWN_ENUM_VALUE);
             assertThat(create(ID, Samples.requestJson(ZHUHAI, IDENTITY).replace("Trace", "x".repeat(501))))
                     .isEqualTo(ErrorCode.FIELD_TOO_LONG);
+            assertThat(create(ID, Samples.requestJson(ZHUHAI, IDENTITY).replace("Trace", "x".repeat(120_000))))
+                    .as("a 120 kB purpose is too long, not malformed").isEqualTo(ErrorCode.FIELD_TOO_LONG);
             assertThat(create(ID, Samples.requestJson(ZHUHAI, IDENTITY).replace("Trace", "Trace ID 1234567(8)")))
                     .isEqualTo(ErrorCode.PERSONAL_DATA_SUSPECTED);
             assertThat(create(ID, Samples.requestJson(ZHUHAI, IDENTITY).replace("30}", "3000}")))
@@ -222,6 +224,27 @@ class ExchangeContractTest {
                     .isEqualTo(ErrorCode.INVALID_VALUE);
             assertThat(approveWith(Samples.grantJson(Samples.EXPIRES_AT, Samples.DESTROY_BY, 3, IDENTITY)
                     .replace(Samples.EXPIRES_AT.toString(), "next week"))).isEqualTo(ErrorCode.INVALID_VALUE);
+        }
+
+        @Test
+        void a_refused_deadline_names_the_part_of_the_rule_that_failed() {
+            exchange.create(ID);
+
+            assertThat(deadlineRefusal(Samples.grantJson(TestChannel.START, Samples.DESTROY_BY, 3, IDENTITY)))
+                    .isEqualTo("INVALID_DEADLINE: expiresAt must be after " + TestChannel.START.plusSeconds(60)
+                            + ", the latest time the transaction can have been made");
+            assertThat(deadlineRefusal(Samples.grantJson(Samples.DESTROY_BY, Samples.EXPIRES_AT, 3, IDENTITY)))
+                    .isEqualTo("INVALID_DEADLINE: destroyBy must not be before expiresAt " + Samples.DESTROY_BY);
+            assertThat(deadlineRefusal(Samples.grantJson(Samples.EXPIRES_AT,
+                    TestChannel.START.plus(Duration.ofDays(31)), 3, IDENTITY)))
+                    .isEqualTo("INVALID_DEADLINE: destroyBy must be within retentionDays 30 of the earliest time the "
+                            + "transaction can have been made, at the latest "
+                            + TestChannel.START.minusSeconds(60).plus(Duration.ofDays(30)));
+        }
+
+        private String deadlineRefusal(String grantJson) {
+            return Refusals.refusal(channel, exchange.zhuhaiApprover, Map.of(),
+                    (c, ctx) -> c.approveRequest(ctx, ID, grantJson)).getMessage();
         }
 
         @Test
@@ -321,6 +344,77 @@ class ExchangeContractTest {
             assertThat(refusalOf(exchange.zhuhaiLiaison, (c, ctx) -> c.recordDelivery(ctx, ID,
                     Samples.deliveryJson(ID, IDENTITY).replace(Samples.packageHash(ID), "abc"))))
                     .isEqualTo(ErrorCode.INVALID_VALUE);
+        }
+    }
+
+    @Nested
+    class RecordNoMatch {
+        @Test
+        void the_holders_liaison_answers_that_nothing_matched_and_the_requester_sees_it() {
+            exchange.bringTo(ID, Status.PARTIALLY_APPROVED);
+            channel.advance(Duration.ofHours(1));
+
+            channel.submit(exchange.zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, ID));
+
+            ExchangeRequest request = exchange.request(ID);
+            assertThat(request.status()).isEqualTo(Status.NO_MATCH);
+            assertThat(channel.evaluate(exchange.zhuhaiLiaison, (c, ctx) -> c.whoAmI(ctx)))
+                    .contains("\"officer\":\"" + request.noMatch().by() + "\"");
+            assertThat(request.noMatch().at()).isEqualTo(channel.now());
+            assertThat(request.noMatch().categories()).containsExactly(IDENTITY);
+            assertThat(request.delivery()).isNull();
+            assertThat(lastEvent().name()).isEqualTo("NoMatchRecorded");
+            assertThat(lastRequestEvent().status()).isEqualTo(Status.NO_MATCH);
+        }
+
+        @Test
+        void is_refused_to_anyone_but_the_holders_liaison() {
+            exchange.bringTo(ID, Status.APPROVED);
+
+            assertThat(refusalOf(exchange.macauLiaison, (c, ctx) -> c.recordNoMatch(ctx, ID)))
+                    .isEqualTo(ErrorCode.UNAUTHORIZED);
+            assertThat(refusalOf(exchange.zhuhaiApprover, (c, ctx) -> c.recordNoMatch(ctx, ID)))
+                    .isEqualTo(ErrorCode.UNAUTHORIZED);
+        }
+
+        @Test
+        void is_refused_once_something_was_delivered_and_before_a_grant() {
+            exchange.bringTo(ID, Status.DELIVERED);
+            exchange.bringTo("req-pending", Status.PENDING);
+
+            assertThat(refusalOf(exchange.zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, ID)))
+                    .isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+            assertThat(refusalOf(exchange.zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, "req-pending")))
+                    .isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+        }
+
+        @Test
+        void after_the_grant_expired_is_refused() {
+            exchange.bringTo(ID, Status.APPROVED);
+            channel.setTime(Samples.EXPIRES_AT);
+
+            assertThat(refusalOf(exchange.zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, ID)))
+                    .isEqualTo(ErrorCode.GRANT_EXPIRED);
+        }
+
+        @Test
+        void while_a_force_is_suspended_is_refused() {
+            exchange.bringTo(ID, Status.APPROVED);
+            channel.submit(exchange.auditor, (c, ctx) -> c.suspendOrg(ctx, ZHUHAI, "Audit"));
+
+            assertThat(refusalOf(exchange.zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, ID)))
+                    .isEqualTo(ErrorCode.ORG_SUSPENDED);
+        }
+
+        @Test
+        void leaves_the_request_to_be_destroyed_which_purges_the_case_details() {
+            exchange.bringTo(ID, Status.NO_MATCH);
+
+            exchange.destroy(ID);
+
+            assertThat(exchange.request(ID).status()).isEqualTo(Status.DESTROYED);
+            assertThat(channel.ledger().collection("_implicit_org_" + MACAU)).isEmpty();
+            assertThat(channel.ledger().collection("_implicit_org_" + ZHUHAI)).isEmpty();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.gbx.chaincode.model.Status.APPROVED;
 import static org.gbx.chaincode.model.Status.DELIVERED;
 import static org.gbx.chaincode.model.Status.DESTROYED;
 import static org.gbx.chaincode.model.Status.EXPIRED;
+import static org.gbx.chaincode.model.Status.NO_MATCH;
 import static org.gbx.chaincode.model.Status.PARTIALLY_APPROVED;
 import static org.gbx.chaincode.model.Status.PENDING;
 import static org.gbx.chaincode.model.Status.RECEIVED;
@@ -37,6 +38,7 @@ import org.gbx.chaincode.model.AccessRecord;
 import org.gbx.chaincode.model.DataCategory;
 import org.gbx.chaincode.model.ExchangeRequest;
 import org.gbx.chaincode.model.Status;
+import org.gbx.chaincode.testing.DocumentedExplanations;
 import org.gbx.chaincode.testing.Exchange;
 import org.gbx.chaincode.testing.Officer;
 import org.gbx.chaincode.testing.Samples;
@@ -61,9 +63,10 @@ class LifecyclePropertiesTest {
             move(APPROVED, EXPIRED), move(PARTIALLY_APPROVED, EXPIRED), move(DELIVERED, EXPIRED),
             move(RECEIVED, EXPIRED), move(ACCESSED, EXPIRED),
             move(REJECTED, DESTROYED), move(DELIVERED, DESTROYED), move(RECEIVED, DESTROYED),
-            move(ACCESSED, DESTROYED), move(REVOKED, DESTROYED), move(EXPIRED, DESTROYED));
+            move(ACCESSED, DESTROYED), move(REVOKED, DESTROYED), move(EXPIRED, DESTROYED),
+            move(APPROVED, NO_MATCH), move(PARTIALLY_APPROVED, NO_MATCH), move(NO_MATCH, DESTROYED));
 
-    enum Op { APPROVE, REJECT, REVOKE, DELIVER, RECEIVE, RECEIVE_TAMPERED, ACCESS, EXPIRE, DESTROY, SUSPEND, UNSUSPEND }
+    enum Op { APPROVE, REJECT, REVOKE, DELIVER, NO_MATCH, RECEIVE, RECEIVE_TAMPERED, ACCESS, EXPIRE, DESTROY, SUSPEND, UNSUSPEND }
 
     record Step(Op op, boolean rightOfficer, int officer, int hoursLater, Set<DataCategory> categories,
             int grantDays, int maxAccesses, boolean requesterSide) {
@@ -75,6 +78,7 @@ class LifecyclePropertiesTest {
         Arbitrary<Op> ops = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.just(Op.APPROVE)), Tuple.of(1, Arbitraries.just(Op.REJECT)),
                 Tuple.of(1, Arbitraries.just(Op.REVOKE)), Tuple.of(4, Arbitraries.just(Op.DELIVER)),
+                Tuple.of(1, Arbitraries.just(Op.NO_MATCH)),
                 Tuple.of(4, Arbitraries.just(Op.RECEIVE)), Tuple.of(1, Arbitraries.just(Op.RECEIVE_TAMPERED)),
                 Tuple.of(6, Arbitraries.just(Op.ACCESS)), Tuple.of(1, Arbitraries.just(Op.EXPIRE)),
                 Tuple.of(1, Arbitraries.just(Op.DESTROY)), Tuple.of(1, Arbitraries.just(Op.SUSPEND)),
@@ -146,6 +150,10 @@ class LifecyclePropertiesTest {
         for (AccessRecord access : accesses) {
             assertThat(access.accessedAt()).isBefore(request.grant().expiresAt());
         }
+        if (request.noMatch() != null) {
+            assertThat(request.delivery()).as("a request answered with no match was never delivered").isNull();
+            assertThat(request.noMatch().categories()).as("searched = granted").isEqualTo(request.grant().categories());
+        }
         if (request.status() == DESTROYED) {
             assertThat(channel.ledger().collection("_implicit_org_" + MACAU)).isEmpty();
             assertThat(channel.ledger().collection("_implicit_org_" + ZHUHAI)).isEmpty();
@@ -164,7 +172,7 @@ class LifecyclePropertiesTest {
     private static Officer rightOfficer(Exchange exchange, Op op) {
         return switch (op) {
             case APPROVE, REJECT, REVOKE -> exchange.zhuhaiApprover;
-            case DELIVER, EXPIRE -> exchange.zhuhaiLiaison;
+            case DELIVER, NO_MATCH, EXPIRE -> exchange.zhuhaiLiaison;
             case RECEIVE, RECEIVE_TAMPERED, ACCESS, DESTROY -> exchange.macauLiaison;
             case SUSPEND, UNSUSPEND -> exchange.auditor;
         };
@@ -188,6 +196,7 @@ class LifecyclePropertiesTest {
             case REJECT -> (c, ctx) -> c.rejectRequest(ctx, ID, "Not proportionate");
             case REVOKE -> (c, ctx) -> c.revokeGrant(ctx, ID, "Case closed");
             case DELIVER -> (c, ctx) -> c.recordDelivery(ctx, ID, Samples.deliveryJson(ID, delivered));
+            case NO_MATCH -> (c, ctx) -> c.recordNoMatch(ctx, ID);
             case RECEIVE -> (c, ctx) -> c.recordReceipt(ctx, ID, Samples.packageHash(ID));
             case RECEIVE_TAMPERED -> (c, ctx) -> c.recordReceipt(ctx, ID, Hashes.sha256Hex("tampered"));
             case ACCESS -> (c, ctx) -> c.recordAccess(ctx, ID, "Cross-check with the port log");
@@ -204,6 +213,8 @@ class LifecyclePropertiesTest {
             channel.submit(who, transaction);
             return true;
         } catch (ChaincodeException refusal) {
+            assertThat(DocumentedExplanations.documents(refusal.getMessage()))
+                    .as("docs/ledger.md (Explanations) lists the form of: " + refusal.getMessage()).isTrue();
             return false;
         }
     }

@@ -17,17 +17,18 @@ import org.gbx.client.cli.Gbx;
 /** Runs the gbx command line in this JVM, as one of the network's users, and captures what it prints. */
 public final class GbxCli {
 
+    private static final int NOT_FOUND = org.gbx.client.cli.ExitCode.NOT_FOUND.code();
+
     /** The personal data in {@link #caseDetailsFile}, which must never be found where the ledger keeps anything. */
     public static final List<String> PERSONAL_DATA = List.of("1234567(8)", "440402199001011234", "CHAN Tai Man",
             "LI Ming", "MK-12-34");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int NOT_FOUND = 5;
 
     /** What one gbx invocation printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (IOException e) {
@@ -48,7 +49,7 @@ public final class GbxCli {
      * {@code gbx ARGS --org ORG --user USER} (in English unless ARGS say otherwise), on the network
      * of {@code GBX_CONFIG}, with the test's shared exchange nodes ({@link ForceNodes}).
      */
-    static Result as(TestNetwork.User user, String... args) {
+    public static Result as(TestNetwork.User user, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--org", user.org(), "--user", user.name()));
         if (!all.contains("--lang")) {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.gbx.client.model.CaseDetails;
+import org.gbx.client.model.DataCategory;
+import org.gbx.client.model.GrantTerms;
+import org.gbx.client.model.HandlingCode;
+import org.gbx.client.model.NewRequest;
+import org.gbx.client.model.Urgency;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,71 +44,136 @@ class RefusalIT {
         return GbxCli.as(TestNetwork.MACAU_LIAISON, args.toArray(String[]::new));
     }
 
-    /** An approval attempt; waits while the request is not yet visible on the approver's peer. */
+    /** An approval attempt: gbx itself waits while the request has not reached the approver's peer yet. */
     private static GbxCli.Result approve(TestNetwork.User user, String id, String categories, String expires,
-            String destroyBy) throws InterruptedException {
-        return GbxCli.asSoonAsVisible(user, "request", "approve", id, "--categories", categories,
+            String destroyBy) {
+        return GbxCli.as(user, "request", "approve", id, "--categories", categories,
                 "--expires", expires, "--destroy-by", destroyBy);
     }
 
     private static void assertRefused(GbxCli.Result result, int exitCode, String words) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-        assertThat(result.err()).as(result.toString()).contains(words).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(result.err()).as(result.toString()).contains(words).doesNotContain("\tat ").doesNotContain("Exception")
+                // a rule of the ledger is the ledger's refusal, never one force's decision
+                .doesNotContain("Macau Judiciary Police refused").doesNotContain("Zhuhai PSB refused");
         assertThat(result.out()).isEmpty();
+    }
+
+    /** The ledger's refusal by one of its rules: the rule in words, then the code and which part failed. */
+    private static void assertLedgerRefused(GbxCli.Result result, int exitCode, String rule, String explanation) {
+        assertRefused(result, exitCode, "Refused by the ledger's rule: " + rule + ".");
+        assertThat(result.err()).as(result.toString()).contains(explanation);
+    }
+
+    /** The request as the ledger holds it: that a refused command wrote nothing. */
+    private static List<String> statusesOf(String id) {
+        GbxCli.Result history = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", id, "--json");
+        assertThat(history.exitCode()).as(history.toString()).isZero();
+        return history.json().path("history").findValuesAsText("status");
     }
 
     @Test
     void only_the_holding_forces_approver_approves() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(approve(TestNetwork.ZHUHAI_LIAISON, id, "IDENTITY", "7d", "14d"),
-                REFUSED, "refused: your organisation or role may not do this.");
-        assertRefused(approve(TestNetwork.MACAU_APPROVER, id, "IDENTITY", "7d", "14d"),
-                REFUSED, "refused: your organisation or role may not do this.");
+        assertLedgerRefused(approve(TestNetwork.ZHUHAI_LIAISON, id, "IDENTITY", "7d", "14d"), REFUSED,
+                "only the organisation and role the rules name may do this",
+                "(UNAUTHORIZED: your role (liaison officer of Zhuhai PSB) may not approve on this request)");
+        assertLedgerRefused(approve(TestNetwork.MACAU_APPROVER, id, "IDENTITY", "7d", "14d"), REFUSED,
+                "only the organisation and role the rules name may do this",
+                "your role (approver of Macau Judiciary Police) may not approve");
     }
 
     @Test
-    void a_grant_never_exceeds_the_request_and_its_dates_must_make_sense() throws Exception {
+    void an_approver_is_told_before_anything_is_sent_that_a_grant_exceeds_the_request_or_its_dates_do_not_fit()
+            throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "TELECOM", "7d", "14d"),
-                REFUSED, "the grant exceeds what was asked");
-        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "14d", "7d"),
-                REFUSED, "the dates of the grant are not valid");
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "TELECOM", "7d", "14d"), USAGE,
+                "The grant includes telecom, which was not asked for (asked: identity, vehicles).");
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "14d", "7d"), USAGE,
+                "The data would have to be destroyed by");
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "7d", "60d"), USAGE,
+                "is beyond the 30 days of retention asked for");
+        assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "2020-01-01", "7d"), USAGE,
+                "which is not after now");
+        assertThat(statusesOf(id)).as("nothing was written").containsExactly("PENDING");
+    }
+
+    @Test
+    void the_ledger_names_the_part_of_the_deadline_rule_a_grant_breaks() throws Exception {
+        String id = createRequest(TestNetwork.uniqueId("REQ"));
+        Instant now = Instant.now();
+        try (var zhuhai = TestNetwork.connect(TestNetwork.ZHUHAI_APPROVER)) {
+            var ledger = TestNetwork.ledger(zhuhai);
+            var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.gbx.client.ledger.ChaincodeRefusalException.class,
+                    () -> ledger.approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY),
+                            now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(40)), 3, null)));
+            assertThat(refusal).as("refused by the ledger itself").isNotNull();
+            assertThat(refusal.code()).isEqualTo("INVALID_DEADLINE");
+            assertThat(refusal.reason()).startsWith("destroyBy must be within retentionDays 30 of the earliest time the transaction can have been made");
+        }
+        assertThat(statusesOf(id)).containsExactly("PENDING");
+    }
+
+    @Test
+    void a_purpose_far_over_its_limit_is_too_long_not_malformed() throws Exception {
+        String purpose = "Trace the holder of a travel permit; ".repeat(3300);
+        assertRefused(create(TestNetwork.uniqueId("REQ"), purpose), USAGE,
+                "--purpose is " + String.format("%,d", purpose.length()) + " characters long; the ledger takes at most 500.");
+        try (var macau = TestNetwork.connect(TestNetwork.MACAU_LIAISON)) {
+            String id = TestNetwork.uniqueId("REQ");
+            var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.gbx.client.ledger.ChaincodeRefusalException.class,
+                    () -> TestNetwork.ledger(macau).createRequest(id, new NewRequest(
+                            "ZhuhaiPSBMSP", purpose, "Liaison agreement art. 3", HandlingCode.H0, null,
+                            List.of(DataCategory.IDENTITY), Urgency.NORMAL, 30),
+                            TestNetwork.sealedForNoOne(id, CaseDetails.of(
+                                    "{\"narrative\":\"Permit fraud\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+            assertThat(refusal).as("refused by the ledger itself").isNotNull();
+            assertThat(refusal.code()).isEqualTo("FIELD_TOO_LONG");
+            assertThat(refusal.reason()).isEqualTo("requestJson is longer than 16384 bytes");
+        }
     }
 
     @Test
     void free_text_with_an_id_number_is_refused_as_personal_data() throws Exception {
         assertRefused(create(TestNetwork.uniqueId("REQ"), "Check holder of Macau ID 12345678"),
-                REFUSED, "looks like it contains personal data");
+                USAGE, "--purpose contains 7 or more digits in a row");
     }
 
     @Test
     void a_force_cannot_ask_itself() throws Exception {
-        assertRefused(create(TestNetwork.uniqueId("REQ"), "Self request", "macau"), REFUSED,
-                "that force cannot be asked");
+        assertRefused(create(TestNetwork.uniqueId("REQ"), "Self request", "macau"), USAGE,
+                "\"macau\" is your own force: a request goes to another force.");
+        assertRefused(create(TestNetwork.uniqueId("REQ"), "Ask the committee", "oversight"), USAGE,
+                "is the oversight committee, which holds no records");
     }
 
     @Test
     void a_reused_request_id_with_other_terms_is_a_conflict() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(create(id, "A different purpose entirely"), REFUSED,
-                "the request id is already used for a different request");
+        assertLedgerRefused(create(id, "A different purpose entirely"), REFUSED,
+                "a request id may be used for one request only", "(REQUEST_ID_CONFLICT: a different request already has this id)");
     }
 
     @Test
     void an_unknown_request_is_not_found() {
-        assertRefused(GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", TestNetwork.uniqueId("NONE")),
-                NOT_FOUND, "no such request");
+        assertLedgerRefused(GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", TestNetwork.uniqueId("NONE")),
+                NOT_FOUND, "no such request or record", "(NOT_FOUND: the ledger has no request with this id)");
+        assertRefused(GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", "../etc/passwd"), USAGE,
+                "is not a request id");
     }
 
     @Test
     void data_cannot_be_accessed_before_it_was_delivered_and_received() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
 
-        assertRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Too early"),
-                REFUSED, "the status of the request does not allow this");
+        assertLedgerRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Too early"),
+                REFUSED, "the status of the request does not allow this",
+                "(ILLEGAL_TRANSITION: you cannot record an access while the request is pending)");
     }
 
     @Test
@@ -110,11 +181,11 @@ class RefusalIT {
         String id = RequestLifecycleIT.receivedThroughTheNodes(dir, "Identify the holder of a travel permit", 2);
 
         for (int i = 0; i < 2; i++) {
-            assertThat(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review")
-                    .exitCode()).isZero();
+            GbxCli.Result access = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review");
+            assertThat(access.exitCode()).as(access.toString()).isZero();
         }
-        assertRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review"),
-                REFUSED, "the accesses the grant allows are used up");
+        assertLedgerRefused(GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Case review"),
+                REFUSED, "the accesses the grant allows are used up", "(ACCESS_LIMIT_REACHED: the grant allows 2 accesses)");
     }
 
     @Test
@@ -129,36 +200,41 @@ class RefusalIT {
 
         GbxCli.Result result = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Too late");
 
-        assertRefused(result, REFUSED, "refused: the grant has expired.");
-        assertThat(result.err()).containsAnyOf("Macau Judiciary Police refused", "Zhuhai PSB refused");
+        assertLedgerRefused(result, REFUSED, "data may flow only before the grant expires",
+                "(GRANT_EXPIRED: the grant expires at ");
     }
 
     @Test
     void a_rejected_request_can_be_rejected_only_once_and_never_approved() throws Exception {
         String id = createRequest(TestNetwork.uniqueId("REQ"));
-        GbxCli.Result rejected = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "reject", id,
+        GbxCli.Result rejected = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "reject", id,
                 "--reason", "Outside the scope of the liaison agreement");
         assertThat(rejected.exitCode()).as(rejected.toString()).isZero();
         assertThat(rejected.out()).contains("is now rejected");
 
         assertRefused(approve(TestNetwork.ZHUHAI_APPROVER, id, "IDENTITY", "7d", "14d"),
-                REFUSED, "the status of the request does not allow this");
+                USAGE, "is rejected, not pending: only a pending request can be approved.");
+        assertLedgerRefused(GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "reject", id, "--reason", "Again"),
+                REFUSED, "the status of the request does not allow this",
+                "(ILLEGAL_TRANSITION: you cannot reject while the request is rejected)");
     }
 
     @Test
     void only_the_committee_suspends_and_a_suspended_force_cannot_create() throws Exception {
-        assertRefused(GbxCli.as(TestNetwork.MACAU_APPROVER, "suspend", "zhuhai", "--reason", "Not mine to do"),
-                REFUSED, "your organisation or role may not do this");
+        assertLedgerRefused(GbxCli.as(TestNetwork.MACAU_APPROVER, "suspend", "zhuhai", "--reason", "Not mine to do"),
+                REFUSED, "only the organisation and role the rules name may do this",
+                "only an auditor or administrator of Big Data Consultation Committee suspends a force");
 
         GbxCli.Result suspended = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "suspend", "zhuhai",
                 "--reason", "Audit of overdue destructions");
         assertThat(suspended.exitCode()).as(suspended.toString()).isZero();
         try {
             assertThat(suspended.out()).contains("Zhuhai PSB is suspended");
-            assertRefused(GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "suspend", "zhuhai", "--reason", "Again"),
-                    REFUSED, "the force is already in that state");
-            assertRefused(create(TestNetwork.uniqueId("REQ"), "Identify a vehicle seen at Gongbei"),
-                    REFUSED, "a force of this request is suspended");
+            assertLedgerRefused(GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "suspend", "zhuhai", "--reason", "Again"),
+                    REFUSED, "the force is already in that state", "(SUSPENSION_UNCHANGED: the force is already suspended)");
+            assertLedgerRefused(create(TestNetwork.uniqueId("REQ"), "Identify a vehicle seen at Gongbei"),
+                    REFUSED, "nothing new may happen while a force of the request is suspended",
+                    "(ORG_SUSPENDED: a force of this request is suspended by the committee)");
         } finally {
             GbxCli.Result lifted = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "unsuspend", "zhuhai",
                     "--reason", "Audit closed");
@@ -184,7 +260,12 @@ class RefusalIT {
                 "--lang", "zh-Hant");
 
         assertThat(result.exitCode()).isEqualTo(REFUSED);
-        assertThat(result.err()).contains("拒絕：請求目前的狀態不容許此操作");
+        assertThat(result.err()).contains("分類帳按其規則拒絕：請求目前的狀態不容許此操作。",
+                "（ILLEGAL_TRANSITION：請求狀態為「待處理」時不可記錄使用）");
+        GbxCli.Result mainland = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Too early",
+                "--lang", "zh-Hans");
+        assertThat(mainland.err()).contains("账本按其规则拒绝：请求当前的状态不允许此操作。",
+                "（ILLEGAL_TRANSITION：请求状态为“待处理”时不能记录查阅）");
     }
 
     /**

@@ -61,7 +61,7 @@ class RequestLifecycleIT {
         GbxCli.Result shown = awaitDetails(TestNetwork.ZHUHAI_APPROVER, id);
         assertThat(shown.out()).contains("pending").contains(subject.idNumber()).contains("Macau Judiciary Police");
 
-        GbxCli.Result publicView = GbxCli.asSoonAsVisible(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", id, "--json");
+        GbxCli.Result publicView = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "show", id, "--json");
         assertThat(publicView.exitCode()).as(publicView.toString()).isZero();
         assertThat(publicView.out()).doesNotContain("1234567").doesNotContain("CHAN");
         assertThat(publicView.json().at("/request/status").asText()).isEqualTo("PENDING");
@@ -71,6 +71,14 @@ class RequestLifecycleIT {
                 "--conditions", "H1 applies");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
         assertThat(approved.out()).contains("is now partially approved");
+
+        GbxCli.Result shownGrant = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "show", id);
+        assertThat(shownGrant.out()).as(shownGrant.toString()).contains("H0 (use only for the stated purpose)")
+                .containsPattern("Grant conditions +H1 applies").containsPattern("Accesses +0 of 2 used")
+                .containsPattern("Categories +identity, border crossings").containsPattern("Granted +identity\\n");
+        GbxCli.Result shownInChinese = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "request", "show", id, "--lang", "zh-Hans");
+        assertThat(shownInChinese.out()).as(shownInChinese.toString()).contains("H0（仅限用于所述用途）")
+                .containsPattern("授权条件 +H1 applies").contains("身份信息、出入境记录").contains("部分批准");
 
         awaitReceived(id);
 
@@ -95,7 +103,12 @@ class RequestLifecycleIT {
                 "DESTROYED");
 
         GbxCli.Result table = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", id);
-        assertThat(table.out()).contains("+08:00").contains("destroyed");
+        String liaison = GbxCli.as(TestNetwork.MACAU_LIAISON, "whoami", "--json").json().path("officer").asText();
+        String approver = GbxCli.as(TestNetwork.ZHUHAI_APPROVER, "whoami", "--json").json().path("officer").asText();
+        assertThat(table.out()).as(table.toString()).contains("+08:00").contains("destroyed")
+                .contains("identity; conditions: H1 applies").contains(approver.substring(0, 12) + "…")
+                .contains("access 1: Cross-check with the Gongbei border crossing log")
+                .contains(liaison.substring(0, 12) + "…").contains("crypto-erase");
 
         for (TestNetwork.User user : List.of(TestNetwork.MACAU_LIAISON, TestNetwork.OVERSIGHT_AUDITOR)) {
             GbxCli.Result listed = GbxCli.as(user, "request", "list", "--status", "DESTROYED", "--json");
@@ -119,10 +132,11 @@ class RequestLifecycleIT {
         assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
         assertThat(revoked.out()).contains("is now revoked");
 
-        GbxCli.Result refused = GbxCli.asSoonAsVisible(TestNetwork.MACAU_LIAISON, "access", id,
+        GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id,
                 "--justification", "Second look");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(refused.err()).contains("the status of the request does not allow this", "ILLEGAL_TRANSITION");
+        assertThat(refused.err()).contains("the status of the request does not allow this",
+                "ILLEGAL_TRANSITION: you cannot record an access while the request is revoked");
     }
 
     @Test
@@ -142,7 +156,7 @@ class RequestLifecycleIT {
 
         GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Late look");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.REFUSED.code());
-        assertThat(refused.err()).contains("the grant has expired", "GRANT_EXPIRED: the grant expires at "
+        assertThat(refused.err()).contains("data may flow only before the grant expires", "GRANT_EXPIRED: the grant expires at "
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(expiresAt.atOffset(ZoneOffset.ofHours(8))));
 
         // Closing it as expired waits as long past the expiry as access stopped before it.

@@ -1,5 +1,6 @@
 package org.gbx.chaincode.ledger;
 
+import static org.gbx.chaincode.ErrorCode.FIELD_TOO_LONG;
 import static org.gbx.chaincode.ErrorCode.INVALID_VALUE;
 import static org.gbx.chaincode.ErrorCode.MALFORMED_JSON;
 import static org.gbx.chaincode.ErrorCode.MISSING_FIELD;
@@ -72,7 +73,8 @@ public final class LedgerJson {
             throw MISSING_FIELD.refuse(field + " is required");
         }
         if (json.getBytes(StandardCharsets.UTF_8).length > MAX_ARGUMENT_BYTES) {
-            throw MALFORMED_JSON.refuse(field + " is larger than " + MAX_ARGUMENT_BYTES + " bytes");
+            // too long, not malformed: the usual cause is a text field far over its limit
+            throw FIELD_TOO_LONG.refuse(field + " is longer than " + MAX_ARGUMENT_BYTES + " bytes");
         }
         try {
             T value = MAPPER.readValue(json, type);

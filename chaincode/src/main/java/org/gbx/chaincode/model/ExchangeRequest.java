@@ -34,7 +34,8 @@ public record ExchangeRequest(
         Delivery delivery,
         Receipt receipt,
         int accessCount,
-        Destruction destruction) {
+        Destruction destruction,
+        NoMatch noMatch) {
 
     public ExchangeRequest {
         categories = DataCategory.canonical(categories);
@@ -76,6 +77,7 @@ public record ExchangeRequest(
         private Receipt receipt;
         private int accessCount;
         private Destruction destruction;
+        private NoMatch noMatch;
 
         private Progress(ExchangeRequest base, Status status, Instant at) {
             this.base = base;
@@ -88,6 +90,7 @@ public record ExchangeRequest(
             this.receipt = base.receipt;
             this.accessCount = base.accessCount;
             this.destruction = base.destruction;
+            this.noMatch = base.noMatch;
         }
 
         public Progress grant(Grant value) {
@@ -127,11 +130,16 @@ public record ExchangeRequest(
             return this;
         }
 
+        public Progress noMatch(NoMatch value) {
+            noMatch = value;
+            return this;
+        }
+
         public ExchangeRequest build() {
             return new ExchangeRequest(base.requestId, base.requesterOrg, base.targetOrg, base.requestingOfficer,
                     base.purpose, base.legalBasis, base.handlingCode, base.handlingConditions, base.categories,
                     base.urgency, base.retentionDays, base.detailsHash, base.createdAt, base.answerDueAt,
-                    status, at, grant, rejection, revocation, delivery, receipt, accessCount, destruction);
+                    status, at, grant, rejection, revocation, delivery, receipt, accessCount, destruction, noMatch);
         }
     }
 }

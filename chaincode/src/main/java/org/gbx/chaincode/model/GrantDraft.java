@@ -37,10 +37,18 @@ public record GrantDraft(
         if (granted.isEmpty() || !request.categories().containsAll(granted)) {
             throw GRANT_EXCEEDS_REQUEST.refuse("granted categories must be a non-empty subset of the requested ones");
         }
-        if (!expiresAt.isAfter(time.latest()) || destroyBy.isBefore(expiresAt)
-                || destroyBy.isAfter(time.earliest().plus(Duration.ofDays(request.retentionDays())))) {
-            throw INVALID_DEADLINE.refuse("need now + " + ProposalTime.WINDOW.toSeconds()
-                    + " s < expiresAt <= destroyBy <= now - " + ProposalTime.WINDOW.toSeconds() + " s + retentionDays");
+        // now + window < expiresAt <= destroyBy <= now - window + retentionDays; each part refused in its own words
+        if (!expiresAt.isAfter(time.latest())) {
+            throw INVALID_DEADLINE.refuse("expiresAt must be after " + time.latest()
+                    + ", the latest time the transaction can have been made");
+        }
+        if (destroyBy.isBefore(expiresAt)) {
+            throw INVALID_DEADLINE.refuse("destroyBy must not be before expiresAt " + expiresAt);
+        }
+        Instant retentionEnd = time.earliest().plus(Duration.ofDays(request.retentionDays()));
+        if (destroyBy.isAfter(retentionEnd)) {
+            throw INVALID_DEADLINE.refuse("destroyBy must be within retentionDays " + request.retentionDays()
+                    + " of the earliest time the transaction can have been made, at the latest " + retentionEnd);
         }
         return new Grant(granted, expiresAt, maxAccesses, destroyBy,
                 Input.optionalText("conditions", conditions, MAX_NOTE), approver, time.recorded());

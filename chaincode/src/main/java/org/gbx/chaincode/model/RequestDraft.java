@@ -53,6 +53,6 @@ public record RequestDraft(
                 handlingCode, conditions, requested, answerUrgency,
                 (int) Input.inRange("retentionDays", retentionDays, 1, MAX_RETENTION_DAYS),
                 detailsHash, now, Lifecycle.answerDueAt(now, answerUrgency), Status.PENDING, now,
-                null, null, null, null, null, 0, null);
+                null, null, null, null, null, 0, null, null);
     }
 }

@@ -11,5 +11,7 @@ public enum Status {
     ACCESSED,
     REVOKED,
     EXPIRED,
-    DESTROYED
+    DESTROYED,
+    /** The holder searched its records under the grant and none matched: nothing will be delivered. */
+    NO_MATCH
 }

@@ -50,7 +50,7 @@ public final class Authorization {
         return switch (action) {
             case CREATE, RECEIVE, ACCESS, DESTROY -> caller.is(request.requesterOrg(), LIAISON);
             case APPROVE, REJECT, REVOKE -> caller.is(request.targetOrg(), APPROVER);
-            case DELIVER -> caller.is(request.targetOrg(), LIAISON);
+            case DELIVER, NO_MATCH -> caller.is(request.targetOrg(), LIAISON);
             case EXPIRE -> isOfficerOfAForce(caller, request);
         };
     }

@@ -8,6 +8,7 @@ import static org.gbx.chaincode.model.Status.ACCESSED;
 import static org.gbx.chaincode.model.Status.APPROVED;
 import static org.gbx.chaincode.model.Status.DELIVERED;
 import static org.gbx.chaincode.model.Status.EXPIRED;
+import static org.gbx.chaincode.model.Status.NO_MATCH;
 import static org.gbx.chaincode.model.Status.PARTIALLY_APPROVED;
 import static org.gbx.chaincode.model.Status.PENDING;
 import static org.gbx.chaincode.model.Status.RECEIVED;
@@ -35,9 +36,12 @@ public final class Lifecycle {
     public static final Set<Status> LIVE_GRANT =
             Collections.unmodifiableSet(EnumSet.of(APPROVED, PARTIALLY_APPROVED, DELIVERED, RECEIVED, ACCESSED));
 
-    /** States in which the recipient may (and after delivery must) attest destruction. */
-    public static final Set<Status> DESTRUCTIBLE =
-            Collections.unmodifiableSet(EnumSet.of(REJECTED, DELIVERED, RECEIVED, ACCESSED, REVOKED, EXPIRED));
+    /**
+     * States in which the recipient may (and after delivery must) attest destruction; after a
+     * rejection or a search that found nothing, destruction purges the case details.
+     */
+    public static final Set<Status> DESTRUCTIBLE = Collections.unmodifiableSet(
+            EnumSet.of(REJECTED, NO_MATCH, DELIVERED, RECEIVED, ACCESSED, REVOKED, EXPIRED));
 
     /** Only a delivery the recipient received intact, and has not destroyed, can be endorsed. */
     public static final Set<Status> ENDORSABLE = Collections.unmodifiableSet(EnumSet.of(RECEIVED, ACCESSED));
@@ -49,6 +53,8 @@ public final class Lifecycle {
         SOURCES.put(RequestAction.APPROVE, EnumSet.of(PENDING));
         SOURCES.put(RequestAction.REJECT, EnumSet.of(PENDING));
         SOURCES.put(RequestAction.DELIVER, EnumSet.of(APPROVED, PARTIALLY_APPROVED, DELIVERED));
+        // Only before anything was delivered: a delivered package is the answer once sent.
+        SOURCES.put(RequestAction.NO_MATCH, EnumSet.of(APPROVED, PARTIALLY_APPROVED));
         SOURCES.put(RequestAction.RECEIVE, EnumSet.of(DELIVERED));
         SOURCES.put(RequestAction.ACCESS, EnumSet.of(RECEIVED, ACCESSED));
         SOURCES.put(RequestAction.REVOKE, LIVE_GRANT);

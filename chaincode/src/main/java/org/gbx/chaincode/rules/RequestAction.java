@@ -1,5 +1,6 @@
 package org.gbx.chaincode.rules;
 
+import java.util.List;
 import org.gbx.chaincode.model.ExchangeRequest;
 
 /** The transactions that change a request, with the contract's name and the event each emits. */
@@ -9,6 +10,7 @@ public enum RequestAction {
     REJECT("RejectRequest", "RequestRejected"),
     REVOKE("RevokeGrant", "GrantRevoked"),
     DELIVER("RecordDelivery", "DeliveryRecorded"),
+    NO_MATCH("RecordNoMatch", "NoMatchRecorded"),
     RECEIVE("RecordReceipt", "ReceiptRecorded"),
     ACCESS("RecordAccess", "AccessRecorded"),
     EXPIRE("ExpireGrant", "GrantExpired"),
@@ -27,6 +29,11 @@ public enum RequestAction {
 
     public String transaction() {
         return transaction;
+    }
+
+    /** Every event this action can emit (docs/ledger.md lists them all). */
+    public List<String> events() {
+        return this == RECEIVE ? List.of(event, RECEIPT_MISMATCH_EVENT) : List.of(event);
     }
 
     /** The event name for the request as this action left it. */

@@ -46,7 +46,7 @@ class LedgerJsonTest {
         assertThat(codeOf(valid.replace("}", ",\"maxAccesses\":3}"))).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(codeOf(valid + " {}")).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(codeOf("{\"categories\":[\"IDENTITY\"]," + "\"pad\":\"" + "x".repeat(17_000) + "\"}"))
-                .isEqualTo(ErrorCode.MALFORMED_JSON);
+                .as("too long, not malformed").isEqualTo(ErrorCode.FIELD_TOO_LONG);
         assertThat(codeOf(valid.replace(",\"maxAccesses\":2", ""))).isEqualTo(ErrorCode.MISSING_FIELD);
     }
 

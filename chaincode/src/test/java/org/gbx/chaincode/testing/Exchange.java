@@ -62,6 +62,10 @@ public final class Exchange {
         return channel.submit(zhuhaiLiaison, (c, ctx) -> c.recordDelivery(ctx, id, Samples.deliveryJson(id, IDENTITY)));
     }
 
+    public String noMatch(String id) {
+        return channel.submit(zhuhaiLiaison, (c, ctx) -> c.recordNoMatch(ctx, id));
+    }
+
     public String receive(String id) {
         return channel.submit(macauLiaison, (c, ctx) -> c.recordReceipt(ctx, id, Samples.packageHash(id)));
     }
@@ -114,6 +118,10 @@ public final class Exchange {
                 advance(id, Status.APPROVED);
                 channel.setTime(Samples.EXPIRES_AT.plus(Duration.ofDays(1)));
                 expire(id);
+            }
+            case NO_MATCH -> {
+                advance(id, Status.PARTIALLY_APPROVED);
+                noMatch(id);
             }
             case DESTROYED -> {
                 advance(id, Status.RECEIVED);

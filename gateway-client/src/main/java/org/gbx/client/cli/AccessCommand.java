@@ -27,6 +27,8 @@ final class AccessCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
+        LocalChecks.text("--justification", justification, LocalChecks.MAX_NOTE, true);
         ReceivedDataAccess.Outcome outcome = new ReceivedDataAccess(session.ledger(), session.node())
                 .access(requestId, justification);
         Output output = session.output();

@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +51,15 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
 
     @Override
     ExitCode execute(CliSession session) {
+        if (out != null) {
+            InputFiles.writableFile(out);
+        }
+        if (savedCopy != null) {
+            InputFiles.readableFolder(savedCopy);
+        }
+        if (checkpoint != null) {
+            InputFiles.readWriteFile(checkpoint);
+        }
         ZoneId zone = session.time().zone();
         Instant now = Instant.now();
         Instant start = day(from, zone);
@@ -93,7 +101,7 @@ final class AuditReportCommand extends AuditCommand.AuditSubcommand {
                 format.write(report, text, seal, writer);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + (out == null ? "standard output" : out), e);
+            throw new InvalidInputException("input.cannotWrite", out == null ? "-" : out, e.getMessage());
         }
     }
 

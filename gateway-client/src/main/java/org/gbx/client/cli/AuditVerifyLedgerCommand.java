@@ -59,6 +59,7 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
 
     @Override
     ExitCode execute(CliSession session) {
+        checkPaths(session);
         PrintWriter err = spec.commandLine().getErr();
         Messages messages = session.messages();
         String channel = session.config().channel();
@@ -219,6 +220,25 @@ final class AuditVerifyLedgerCommand extends AuditCommand.AuditSubcommand {
         if (!lines.isEmpty()) {
             output.line(heading);
             lines.forEach(line -> output.line("  " + line));
+        }
+    }
+
+    /** Every folder and file named, before a block is read: a typo is a usage error, not a failed audit. */
+    private void checkPaths(CliSession session) {
+        if (savedCopy != null) {
+            InputFiles.readableFolder(savedCopy);
+        }
+        if (saveTo != null) {
+            InputFiles.writableFolder(saveTo);
+        }
+        if (checkpoint != null) {
+            InputFiles.readWriteFile(checkpoint);
+        }
+        if (statementFile != null) {
+            InputFiles.writableFile(statementFile);
+        }
+        if (compareWith != null) {
+            session.config().requireOrganisation(compareWith);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,12 @@ final class AuditVerifyReportCommand implements Callable<Integer> {
         CliSession session = ((Gbx) spec.root().userObject()).session();
         String page;
         try {
-            page = Files.readString(file, StandardCharsets.UTF_8);
+            page = Files.readString(InputFiles.readableFile(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new InvalidInputException("input.fileUnreadable", file);
         }
-        ReportVerification verification = ReportVerification.check(page, CaDirectory.load(caDirectory),
+        ReportVerification verification = ReportVerification.check(page,
+                CaDirectory.load(InputFiles.readableFolder(caDirectory)),
                 locale -> organisationNames(session, locale));
         print(session, verification);
         return (verification.verified() ? ExitCode.OK : ExitCode.AUDIT_PROBLEMS).code();
@@ -94,7 +94,8 @@ final class AuditVerifyReportCommand implements Callable<Integer> {
                 count(report, Severity.BREACH), count(report, Severity.WARNING), count(report, Severity.NOTICE),
                 report.requests().size()));
         verification.signer().ifPresent(c -> fields.put(messages.get("audit.verifyReport.field.signer"),
-                c.getSubjectX500Principal().getName() + verification.signerMspId().map(m -> " (" + m + ")").orElse("")));
+                c.getSubjectX500Principal().getName() + verification.signerMspId()
+                        .map(m -> " (" + organisationNames(session, session.messages().locale()).apply(m) + ")").orElse("")));
         return fields;
     }
 

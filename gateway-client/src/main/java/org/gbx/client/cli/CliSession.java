@@ -43,12 +43,30 @@ final class CliSession implements AutoCloseable {
         return config;
     }
 
-    String orgKey() {
-        return choose(options.org, ENV_ORG, config().defaults().org(), "--org");
+    /** Where the connection config is, by the same rules as {@link #config()} (its folder holds the default data). */
+    java.nio.file.Path configPath() {
+        return new NetworkConfigLoader(environment, java.nio.file.Path.of("")).locate(Optional.ofNullable(options.config));
     }
 
+    /** A variable of this invocation's environment (the process's, or the one a caller in the same JVM gave). */
+    String environmentVariable(String name) {
+        return environment.get(name);
+    }
+
+    /** The organisation acted for, as a key of the config: one the config does not know is refused here. */
+    String orgKey() {
+        return config().requireOrganisation(choose(options.org, ENV_ORG, config().defaults().org(), "--org")).key();
+    }
+
+    /** A user name names a folder of enrolled users: letters, digits, dot, dash, underscore only. */
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+
     String user() {
-        return choose(options.user, ENV_USER, config().defaults().user(), "--user");
+        String user = choose(options.user, ENV_USER, config().defaults().user(), "--user");
+        if (!USER_NAME.matcher(user).matches() || user.contains("..")) {
+            throw new InvalidInputException("input.badUser", user);
+        }
+        return user;
     }
 
     private String choose(String fromOption, String environmentVariable, String fromConfig, String optionName) {

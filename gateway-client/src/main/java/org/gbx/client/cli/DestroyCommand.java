@@ -23,6 +23,7 @@ final class DestroyCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
         ReceivedDataDestruction.Outcome outcome = new ReceivedDataDestruction(session.ledger(), session.node())
                 .destroy(requestId, method);
         if (outcome.attested() == null) {

@@ -4,20 +4,23 @@ import java.io.PrintWriter;
 import org.gbx.client.audit.chain.BlockSourceException;
 import org.gbx.client.config.ConfigException;
 import org.gbx.client.evidence.EvidenceException;
-import org.gbx.client.lookup.ask.LookupException;
 import org.gbx.client.ledger.ChaincodeRefusalException;
 import org.gbx.client.ledger.CommitRejectedException;
 import org.gbx.client.ledger.EndorsementFailedException;
 import org.gbx.client.ledger.LedgerUnavailableException;
+import org.gbx.client.ledger.PeerBehindException;
+import org.gbx.client.ledger.RefusalCode;
+import org.gbx.client.lookup.ask.LookupException;
 import org.gbx.client.nodeapi.NodeApiException;
 import org.gbx.client.records.DataFolderInUseException;
+import org.gbx.client.records.RecordsException;
 import org.gbx.client.usecase.NotReadyException;
 import org.gbx.client.usecase.ReceivedDataAccess;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into one sentence an officer can act on and a documented exit code. The
@@ -37,8 +40,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
-        err.println(messages.get("error.usage", e.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        ParseErrors parseErrors = new ParseErrors(messages);
+        err.println(parseErrors.describe(e));
+        String suggestions = parseErrors.suggestions(e);
+        if (!suggestions.isEmpty()) {
+            err.println(suggestions);
+        }
         err.println(messages.get("error.seeHelp", e.getCommandLine().getCommandSpec().qualifiedName()));
         err.flush();
         return ExitCode.USAGE.code();
@@ -60,11 +67,19 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     Report describe(Exception e) {
         if (e instanceof ConfigException config) {
-            return new Report(ExitCode.CONFIG,
-                    messages.get("error.config." + config.reason(), config.arguments().toArray()));
+            return new Report(ExitCode.CONFIG, messages.vocabulary().with(config.reason(), config.arguments().toArray()));
         }
         if (e instanceof ChaincodeRefusalException refusal) {
             return describeRefusal(refusal);
+        }
+        if (e instanceof PeerBehindException behind) {
+            OrganisationNames names = gbx.session().organisations();
+            return new Report(ExitCode.UNAVAILABLE, messages.get("error.peerBehind",
+                    names.displayName(behind.laggingMspId()), behind.laggingHeight(),
+                    names.displayName(behind.aheadMspId()), behind.aheadHeight()));
+        }
+        if (e instanceof EndorsementFailedException failed && failed.peersDisagree()) {
+            return new Report(ExitCode.NOT_ACCEPTED, messages.get("error.peersDisagree"));
         }
         if (e instanceof EndorsementFailedException failed) {
             StringBuilder message = new StringBuilder(messages.get("error.endorsement", failed.gatewayMessage()));
@@ -99,8 +114,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     .replace("%n", System.lineSeparator()));
         }
         if (e instanceof EvidenceException evidence) {
-            return new Report(evidence.reason() == EvidenceException.Reason.NOT_ENDORSED ? ExitCode.REFUSED
-                    : ExitCode.NOT_FOUND, messages.get("error.evidence." + evidence.reason(), evidence.arguments()));
+            ExitCode exitCode = switch (evidence.reason()) {
+                case NOT_ENDORSED -> ExitCode.REFUSED;
+                case CA_FOLDER_EMPTY, CA_FILE_UNREADABLE -> ExitCode.USAGE;
+                case RECORD_NOT_HELD, PACKAGE_NOT_KEPT, DELIVERY_NOT_FOUND -> ExitCode.NOT_FOUND;
+            };
+            return new Report(exitCode, messages.vocabulary().with(evidence.reason(), evidence.arguments()));
+        }
+        if (e instanceof RecordsException records) {
+            return new Report(ExitCode.CONFIG, messages.get("error.records", records.getMessage()));
         }
         if (e instanceof NotReadyException notReady) {
             return new Report(ExitCode.USAGE, messages.get("notReady." + notReady.reason(), notReady.arguments()));
@@ -125,27 +147,52 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     inUse.pid().isPresent() ? String.valueOf(inUse.pid().getAsLong()) : "?"));
         }
         if (e instanceof InvalidInputException invalid) {
-            return new Report(ExitCode.USAGE, messages.get(invalid.messageKey(), invalid.arguments()));
+            Object[] shown = java.util.Arrays.stream(invalid.arguments()).map(this::shown).toArray();
+            return new Report(ExitCode.USAGE, messages.get(invalid.messageKey(), shown));
         }
         return new Report(ExitCode.INTERNAL, messages.get("error.internal", e.getClass().getSimpleName()));
     }
 
-    /** "Zhuhai PSB refused: the grant has expired." in the officer's language, the ledger's own words below. */
+    /**
+     * A rule of the ledger refused: the ledger's refusal, not either force's decision (every peer
+     * runs the same rules), so it names the rule, then the ledger's own code and, in the officer's
+     * language, which part of the rule failed.
+     */
     private Report describeRefusal(ChaincodeRefusalException refusal) {
-        String organisation = refusal.refusingMspId().isEmpty()
-                ? messages.get("error.theLedger")
-                : gbx.session().organisations().displayName(refusal.refusingMspId());
-        String rule = messages.find("refusal." + refusal.code()).orElse(refusal.code());
-        String detail = gbx.session().time().localiseTimesIn(refusal.reason());
-        ExitCode exitCode = refusal.code().endsWith("NOT_FOUND") ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-        String refused = messages.get("error.refused", organisation, rule, refusal.code(), detail)
-                .replace("%n", System.lineSeparator());
+        Messages words = messages;
+        String rule = refusal.refusalCode().map(code -> words.vocabulary().of(code)).orElse(refusal.code());
+        String explanation = LedgerExplanation.read(refusal.code(), refusal.reason())
+                .map(reading -> LedgerExplanation.say(reading, words, gbx.session().organisations(),
+                        gbx.session().time()))
+                .orElse(gbx.session().time().localiseTimesIn(refusal.reason()));
+        ExitCode exitCode = refusal.refusalCode().filter(code -> code == RefusalCode.NOT_FOUND).isPresent()
+                ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
+        StringBuilder message = new StringBuilder();
         if (refusal.isAfterLostRace()) {
             // Another officer's transaction won the race (e.g. three accesses at once on a one-access grant).
-            String race = messages.get(refusal.code().equals("ACCESS_LIMIT_REACHED") ? "error.lostRace.grant"
-                    : "error.lostRace.request");
-            refused = race + System.lineSeparator() + refused;
+            message.append(messages.get(refusal.code().equals("ACCESS_LIMIT_REACHED") ? "error.lostRace.grant"
+                    : "error.lostRace.request")).append(System.lineSeparator());
         }
-        return new Report(exitCode, refused);
+        message.append(messages.get("error.refused", rule, refusal.code(), explanation)
+                .replace("%n", System.lineSeparator()));
+        if (gbx.debug()) {
+            refusal.refusals().forEach(peer -> message.append(System.lineSeparator()).append(messages.get(
+                    "error.peerAnswer", gbx.session().organisations().displayName(peer.mspId()), peer.address(),
+                    peer.message())));
+        }
+        return new Report(exitCode, message.toString());
+    }
+
+    /** A value inside an input error as the officer reads it: ledger vocabulary translated, lists joined. */
+    private Object shown(Object argument) {
+        Vocabulary vocabulary = messages.vocabulary();
+        if (argument instanceof Enum<?> value && Vocabulary.PREFIXES.containsKey(value.getDeclaringClass())) {
+            return vocabulary.of(value);
+        }
+        if (argument instanceof java.util.Collection<?> values) {
+            return values.stream().map(this::shown).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(messages.get("list.separator")));
+        }
+        return argument;
     }
 }

@@ -19,7 +19,8 @@ final class EvidenceEndorseCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
-        var home = records.home(session, (Gbx) spec.root().userObject());
+        checkIds();
+        var home = records.home(session, gbx());
         Submitted<Endorsement> endorsed = new Endorser(session.ledger(), home.outbox(),
                 session.connection().identity()).endorse(requestId, recordId);
         EvidenceOutput.endorsement(session, "done.evidence.endorse", endorsed, recordId);

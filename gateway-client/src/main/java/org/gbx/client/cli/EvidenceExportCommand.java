@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +24,15 @@ final class EvidenceExportCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
+        checkIds();
+        InputFiles.writableFile(file);
         ReceivedRecordSource store = ReceivedRecordSource.of(session.node());
         PeerBlockSource blocks = new PeerBlockSource(session.connection().network(), "own peer", BLOCK_DEADLINE);
         EvidenceBundle bundle = new EvidenceExporter(session.ledger(), store, blocks).export(requestId, recordId);
         try {
             Files.write(file, bundle.toBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new InvalidInputException("input.cannotWrite", file, e.getMessage());
         }
         if (session.output().isJson()) {
             session.output().json(Map.of("file", file.toString(), "requestId", requestId, "recordId", recordId));

@@ -2,7 +2,9 @@ package org.gbx.client.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gbx.client.audit.chain.ProblemKind;
 import org.gbx.client.evidence.CheckResult;
+import org.gbx.client.evidence.Finding;
 import org.gbx.client.evidence.EvidenceVerdict;
 import org.gbx.client.ledger.Submitted;
 import org.gbx.client.model.Endorsement;
@@ -53,9 +55,29 @@ final class EvidenceOutput {
         }
         output.line(messages.get("evidence.checks"));
         for (CheckResult result : verdict.checks()) {
+            String found = result.findings().stream().map(finding -> finding(session, finding))
+                    .collect(java.util.stream.Collectors.joining(messages.get("list.separatorLong")));
             output.line(messages.get(result.passed() ? "evidence.pass" : "evidence.fail",
-                    messages.get("evidence.check." + result.check()), result.detail()));
+                    messages.vocabulary().of(result.check()), found));
         }
+    }
+
+    /** A finding in the reader's words: times in the display zone, organisations and problems by name. */
+    private static String finding(CliSession session, Finding finding) {
+        var messages = session.messages();
+        Object[] shown = finding.values().stream().map(value -> shown(session, value)).toArray();
+        return messages.vocabulary().with(finding.form(), shown);
+    }
+
+    private static String shown(CliSession session, String value) {
+        var messages = session.messages();
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+            return session.time().format(value);
+        }
+        return messages.find("org." + value)
+                .or(() -> ProblemKind.named(value).map(kind -> messages.vocabulary().of(kind)))
+                .or(() -> org.gbx.client.model.Role.ofAttribute(value).map(role -> messages.vocabulary().of(role)))
+                .orElse(value);
     }
 
     private static String time(CliSession session, java.time.Instant instant) {

@@ -11,4 +11,14 @@ abstract class EvidenceRecordCommand extends LedgerCommand {
 
     @Option(names = "--record", required = true, paramLabel = "ID", descriptionKey = "option.record")
     String recordId;
+
+    /** The request and record ids, checked before anything is read or sent. */
+    void checkIds() {
+        LocalChecks.requestId(requestId);
+        LocalChecks.recordId(recordId);
+    }
+
+    Gbx gbx() {
+        return (Gbx) spec.root().userObject();
+    }
 }

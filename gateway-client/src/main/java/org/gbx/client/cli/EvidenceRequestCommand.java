@@ -12,6 +12,7 @@ final class EvidenceRequestCommand extends EvidenceRecordCommand {
 
     @Override
     void execute(CliSession session) {
+        checkIds();
         Submitted<Endorsement> asked = new EndorsementAsker(session.ledger(), ReceivedRecordSource.of(session.node()))
                 .ask(requestId, recordId);
         EvidenceOutput.endorsement(session, "done.evidence.request", asked, recordId);

@@ -1,7 +1,6 @@
 package org.gbx.client.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,11 +34,12 @@ final class EvidenceVerifyCommand implements Callable<Integer> {
         CliSession session = ((Gbx) spec.root().userObject()).session();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(InputFiles.readableFile(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new InvalidInputException("input.fileUnreadable", file);
         }
-        EvidenceVerdict verdict = new EvidenceVerifier(CaDirectory.load(caDirectory)).verify(bytes);
+        EvidenceVerdict verdict = new EvidenceVerifier(CaDirectory.load(InputFiles.readableFolder(caDirectory)))
+                .verify(bytes);
         EvidenceOutput.verdict(session, verdict);
         return (verdict.verified() ? ExitCode.OK : ExitCode.EVIDENCE_NOT_VERIFIED).code();
     }

@@ -80,9 +80,16 @@ public final class Gbx implements Runnable {
     private static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr,
             boolean errIsTerminal) {
         Locale locale = Messages.chooseLocale(args, Locale.getDefault());
-        Messages messages = new Messages(locale);
         PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
+        if (!Messages.isSupported(locale) && Messages.requestedLanguage(args).isPresent()) {
+            // Said, not silently replaced by English: an officer who asked for a language must know it is not there.
+            err.println(new Messages(Locale.getDefault()).get("error.unknownLanguage",
+                    Messages.requestedLanguage(args).get()));
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        Messages messages = new Messages(locale);
         Gbx gbx = new Gbx(environment, out, err, messages, errIsTerminal);
         ErrorReporter errors = new ErrorReporter(gbx, messages, err);
         CommandLine commandLine = new CommandLine(gbx);

@@ -104,12 +104,12 @@ final class LookupCommand extends LedgerCommand {
             output.json(json);
             return;
         }
-        String typeName = messages.get("idType." + IdentifierType.valueOf(outcome.lookup().idType()).optionName());
+        String typeName = messages.vocabulary().ofText(IdentifierType.class, outcome.lookup().idType());
         if (outcome.isHit()) {
             output.line(messages.get("lookup.hit", holderName, typeName, outcome.lookup().lookupId(),
                     outcome.receipt().blockNumber()));
             output.line("  " + outcome.hit().get().counts().entrySet().stream()
-                    .map(e -> messages.get("category." + e.getKey().name()) + " " + e.getValue())
+                    .map(e -> messages.vocabulary().of(e.getKey()) + " " + e.getValue())
                     .collect(Collectors.joining(messages.get("list.separator"))));
             String categories = outcome.hit().get().categories().stream().map(DataCategory::name)
                     .collect(Collectors.joining(","));

@@ -40,19 +40,43 @@ public final class Messages {
         }
     }
 
-    /**
-     * The locale asked for by {@code --lang} (en, zh-Hant, zh-Hans, or any BCP 47 tag), found
-     * before picocli parses anything because the help text itself depends on it.
-     */
-    static Locale chooseLocale(String[] args, Locale fallback) {
+    /** The language {@code --lang} asks for, as typed, if given; found before picocli parses anything. */
+    static Optional<String> requestedLanguage(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--lang") && i + 1 < args.length) {
-                return Locale.forLanguageTag(args[i + 1]);
+                return Optional.of(args[i + 1]);
             }
             if (args[i].startsWith("--lang=")) {
-                return Locale.forLanguageTag(args[i].substring("--lang=".length()));
+                return Optional.of(args[i].substring("--lang=".length()));
             }
         }
-        return fallback;
+        return Optional.empty();
+    }
+
+    /**
+     * The locale asked for by {@code --lang} (en, zh-Hant, zh-Hans, or a tag such as zh-MO or zh-CN
+     * that reads as one of them), else {@code fallback}: the help text itself depends on it.
+     */
+    static Locale chooseLocale(String[] args, Locale fallback) {
+        return requestedLanguage(args).map(Locale::forLanguageTag).orElse(fallback);
+    }
+
+    /**
+     * Whether gbx has a text for {@code locale}: English, or a Chinese locale that resolves to one
+     * of the two Chinese bundles. A bare "zh" does not: it could be either script.
+     */
+    static boolean isSupported(Locale locale) {
+        if (locale.getLanguage().equals("en")) {
+            return true;
+        }
+        if (!locale.getLanguage().equals("zh") || (locale.getScript().isEmpty() && locale.getCountry().isEmpty())) {
+            return false;
+        }
+        return !ResourceBundle.getBundle(BUNDLE, locale).getLocale().equals(Locale.ROOT);
+    }
+
+    /** The officer's words for the ledger's typed values (statuses, categories, events, ...). */
+    public Vocabulary vocabulary() {
+        return new Vocabulary(this);
     }
 }

@@ -37,6 +37,9 @@ final class NodeStartCommand extends LedgerCommand {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n");
     }
 
+    private static final java.util.Set<String> SOURCE_RELIABILITIES = java.util.Set.of("A", "B", "C", "X");
+    private static final java.util.regex.Pattern ENDPOINT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]+:[0-9]{1,5}");
+
     @Mixin
     RecordsOptions records;
 
@@ -81,6 +84,7 @@ final class NodeStartCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        checkOptions();
         Gbx gbx = (Gbx) spec.root().userObject();
         Organisation organisation = session.config().requireOrganisation(session.orgKey());
         // The config's exchangeNode.tlsDir; older configs: the folder network.sh enrols it into.
@@ -128,6 +132,35 @@ final class NodeStartCommand extends LedgerCommand {
             lock.close();
             throw e;
         }
+    }
+
+    /** The node's own options, before it connects or opens its database. */
+    private void checkOptions() {
+        // 0 asks the system for a free port (tests, and a node whose port plan does not fit the host)
+        if (port != null) {
+            LocalChecks.range("--port", port, 0, 65535);
+        }
+        if (apiPort != null) {
+            LocalChecks.range("--api-port", apiPort, 0, 65535);
+        }
+        if (!SOURCE_RELIABILITIES.contains(sourceReliability)) {
+            throw new InvalidInputException("input.sourceReliability", sourceReliability);
+        }
+        LocalChecks.range("--information-accuracy", informationAccuracy, 1, 4);
+        LocalChecks.range("--retry-pause", retryPauseSeconds, 0, 3600);
+        if (lookupPort != null) {
+            LocalChecks.range("--lookup-port", lookupPort, 0, 65535);
+        }
+        LocalChecks.range("--lookup-key-days", lookupKeyDays, 1, 3650);
+        LocalChecks.range("--lookup-refresh-minutes", lookupRefreshMinutes, 1, 24 * 60);
+        if (fromBlock != null) {
+            LocalChecks.range("--from-block", fromBlock, 0, Long.MAX_VALUE);
+        }
+        peerNodes.forEach((msp, endpoint) -> {
+            if (!ENDPOINT.matcher(endpoint).matches()) {
+                throw new InvalidInputException("input.peerNode", msp + "=" + endpoint);
+            }
+        });
     }
 
     /**

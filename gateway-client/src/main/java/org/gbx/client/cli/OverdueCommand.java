@@ -35,7 +35,7 @@ final class OverdueCommand extends LedgerCommand {
         TimeDisplay time = session.time();
         List<List<String>> rows = new ArrayList<>();
         overdue.forEach((kind, requests) -> requests.forEach(request -> rows.add(List.of(
-                messages.get("overdue." + kind), request.requestId(), view.status(request),
+                messages.vocabulary().of(kind), request.requestId(), view.status(request),
                 session.organisations().displayName(request.requesterOrg()),
                 session.organisations().displayName(request.targetOrg()),
                 time.format(dueAt(kind, request))))));

@@ -17,6 +17,8 @@ abstract class ReasonedDecisionCommand extends LedgerCommand {
 
     @Override
     final void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
+        LocalChecks.text("--reason", reason, LocalChecks.MAX_NOTE, true);
         SubmittedRequestPrinter.print(session, decide(session.ledger(), requestId, reason));
     }
 

@@ -1,8 +1,6 @@
 package org.gbx.client.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import org.gbx.client.config.NetworkConfigLoader;
 import org.gbx.client.records.DataHome;
 import org.gbx.client.records.RecordsDatabase;
 import picocli.CommandLine.Option;
@@ -25,20 +23,21 @@ final class RecordsOptions {
 
     DataHome home(CliSession session, Gbx gbx) {
         if (data != null) {
-            return new DataHome(data);
+            return new DataHome(InputFiles.writableFolder(data));
         }
-        String fromEnvironment = System.getenv("GBX_DATA");
+        String fromEnvironment = session.environmentVariable("GBX_DATA");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new DataHome(Path.of(fromEnvironment));
+            return new DataHome(InputFiles.writableFolder(Path.of(fromEnvironment)));
         }
-        Path config = NetworkConfigLoader.fromProcess().locate(Optional.ofNullable(gbx.config));
+        // The invocation's environment, not the process's: a caller in the same JVM (a test) names its own config.
+        Path config = session.configPath();
         return new DataHome(config.toAbsolutePath().getParent().resolve("exchange").resolve(session.orgKey()));
     }
 
     /** The password comes only from {@code GBX_DB_PASSWORD}, so it never shows in a process list. */
     RecordsDatabase open(CliSession session, Gbx gbx) {
-        String url = jdbcUrl != null ? jdbcUrl : System.getenv("GBX_DB_URL");
-        String dbUser = user != null ? user : System.getenv("GBX_DB_USER");
-        return RecordsDatabase.open(home(session, gbx), url, dbUser, System.getenv("GBX_DB_PASSWORD"));
+        String url = jdbcUrl != null ? jdbcUrl : session.environmentVariable("GBX_DB_URL");
+        String dbUser = user != null ? user : session.environmentVariable("GBX_DB_USER");
+        return RecordsDatabase.open(home(session, gbx), url, dbUser, session.environmentVariable("GBX_DB_PASSWORD"));
     }
 }

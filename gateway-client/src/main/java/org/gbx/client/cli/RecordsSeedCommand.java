@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "seed")
 final class RecordsSeedCommand extends LedgerCommand {
 
+    /** A synthetic clip need not be larger than a real short one; more only fills the disk. */
+    private static final long MAX_CLIP_BYTES = 64L * 1024 * 1024;
+
     @Mixin
     RecordsOptions records;
 
@@ -35,6 +38,8 @@ final class RecordsSeedCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.range("--size", size, 1, 200_000);
+        LocalChecks.range("--clip-bytes", clipBytes, 1, MAX_CLIP_BYTES);
         Gbx gbx = (Gbx) spec.root().userObject();
         String org = session.orgKey();
         IdType home = idType != null ? idType

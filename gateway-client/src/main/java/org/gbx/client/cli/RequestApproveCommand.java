@@ -2,6 +2,7 @@ package org.gbx.client.cli;
 
 import java.time.Instant;
 import java.util.List;
+import org.gbx.client.ledger.ExchangeLedger;
 import org.gbx.client.model.DataCategory;
 import org.gbx.client.model.GrantTerms;
 import picocli.CommandLine.Command;
@@ -33,9 +34,15 @@ final class RequestApproveCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
+        LocalChecks.range("--max-accesses", maxAccesses, 1, LocalChecks.MAX_ACCESSES);
+        LocalChecks.text("--conditions", conditions, LocalChecks.MAX_NOTE, false);
         Instant now = Instant.now();
-        GrantTerms grant = new GrantTerms(categories, TimeInput.parse(expires, session.time().zone(), now),
-                TimeInput.parse(destroyBy, session.time().zone(), now), maxAccesses, conditions);
-        SubmittedRequestPrinter.print(session, session.ledger().approveRequest(requestId, grant));
+        Instant expiresAt = TimeInput.parse(expires, session.time().zone(), now);
+        Instant destroyAt = TimeInput.parse(destroyBy, session.time().zone(), now);
+        ExchangeLedger ledger = session.ledger();
+        LocalChecks.grant(ledger.getRequest(requestId), categories, expiresAt, destroyAt, now, session.time());
+        GrantTerms grant = new GrantTerms(categories, expiresAt, destroyAt, maxAccesses, conditions);
+        SubmittedRequestPrinter.print(session, ledger.approveRequest(requestId, grant));
     }
 }

@@ -58,13 +58,32 @@ final class RequestCreateCommand extends LedgerCommand {
     @Option(names = "--details", required = true, paramLabel = "FILE", descriptionKey = "option.details")
     Path detailsFile;
 
+    /** The ledger's limit on the case details (docs/ledger.md, transient {@code details}). */
+    static final int MAX_DETAILS_BYTES = 65536;
+
     @Override
     void execute(CliSession session) {
-        String id = requestId != null ? requestId : newRequestId();
-        NewRequest request = new NewRequest(session.organisations().mspId(target), purpose, legalBasis, handling,
-                handlingConditions, categories, urgency, retentionDays, lookupId);
+        String id = requestId != null ? LocalChecks.requestId(requestId) : newRequestId();
+        String targetMsp = session.organisations().mspId(target);
+        if (targetMsp.equals(session.ownMspId())) {
+            throw new InvalidInputException("input.targetIsOwnForce", target);
+        }
+        if (!session.organisations().isForce(targetMsp)) {
+            throw new InvalidInputException("input.targetNotAForce", target);
+        }
+        LocalChecks.text("--purpose", purpose, LocalChecks.MAX_PURPOSE, true);
+        LocalChecks.text("--legal-basis", legalBasis, LocalChecks.MAX_LEGAL_BASIS, true);
+        LocalChecks.text("--handling-conditions", handlingConditions, LocalChecks.MAX_NOTE,
+                handling == HandlingCode.H3);
+        LocalChecks.range("--retention-days", retentionDays, 1, LocalChecks.MAX_RETENTION_DAYS);
+        if (lookupId != null) {
+            LocalChecks.lookupId(lookupId);
+        }
+        CaseDetails details = readDetails();
+        NewRequest request = new NewRequest(targetMsp, purpose, legalBasis, handling, handlingConditions, categories,
+                urgency, retentionDays, lookupId);
         RequestCreation.Outcome outcome = new RequestCreation(session.ledger(), session.node())
-                .create(id, request, readDetails(), session.ownMspId());
+                .create(id, request, details, session.ownMspId());
         if (!outcome.alreadyExisted()) {
             SubmittedRequestPrinter.print(session, new Submitted<>(outcome.request(), outcome.receipt()));
         } else if (session.output().isJson()) {
@@ -76,13 +95,21 @@ final class RequestCreateCommand extends LedgerCommand {
     }
 
     private CaseDetails readDetails() {
+        byte[] bytes;
         try {
-            return CaseDetails.of(detailsFile.toString().equals("-")
+            bytes = detailsFile.toString().equals("-")
                     ? System.in.readAllBytes()
-                    : Files.readAllBytes(detailsFile));
+                    : Files.readAllBytes(InputFiles.readableFile(detailsFile));
         } catch (IOException e) {
             throw new InvalidInputException("input.unreadableDetails", detailsFile);
         }
+        if (bytes.length == 0) {
+            throw new InvalidInputException("input.emptyDetails", detailsFile);
+        }
+        if (bytes.length > MAX_DETAILS_BYTES) {
+            throw new InvalidInputException("input.detailsTooLarge", detailsFile, bytes.length, MAX_DETAILS_BYTES);
+        }
+        return CaseDetails.of(bytes);
     }
 
     /**

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "list")
 final class RequestListCommand extends LedgerCommand {
 
-    private static final String OVERSIGHT_MSP = "OversightMSP";
     private static final int PAGE_SIZE = 100;
+    private static final int MAX_LIMIT = 100_000;
 
     @Option(names = "--force", paramLabel = "ORG", descriptionKey = "option.force")
     String force;
@@ -33,6 +33,7 @@ final class RequestListCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.range("--limit", limit, 1, MAX_LIMIT);
         ExchangeLedger ledger = session.ledger();
         Map<String, ExchangeRequest> requests = new LinkedHashMap<>();
         for (String mspId : forces(session)) {
@@ -54,11 +55,11 @@ final class RequestListCommand extends LedgerCommand {
             return List.of(session.organisations().mspId(force));
         }
         String own = session.ownMspId();
-        if (!own.equals(OVERSIGHT_MSP)) {
+        if (!own.equals(OrganisationNames.COMMITTEE)) {
             return List.of(own);
         }
         return session.config().organisations().stream().map(Organisation::mspId)
-                .filter(msp -> !msp.equals(OVERSIGHT_MSP)).toList();
+                .filter(msp -> !msp.equals(OrganisationNames.COMMITTEE)).toList();
     }
 
     private void collect(ExchangeLedger ledger, String mspId, Map<String, ExchangeRequest> into) {

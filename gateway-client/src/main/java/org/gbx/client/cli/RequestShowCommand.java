@@ -25,6 +25,7 @@ final class RequestShowCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        LocalChecks.requestId(requestId);
         ExchangeLedger ledger = session.ledger();
         ExchangeRequest request = ledger.getRequest(requestId);
         String details = withDetails ? new CaseDetailsReading(ledger, session.node()).read(requestId).text() : null;

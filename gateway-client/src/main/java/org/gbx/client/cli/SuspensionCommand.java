@@ -17,7 +17,12 @@ abstract class SuspensionCommand extends LedgerCommand {
 
     @Override
     final void execute(CliSession session) {
-        Submitted<Suspension> submitted = change(session.ledger(), session.organisations().mspId(force), reason);
+        String mspId = session.organisations().mspId(force);
+        if (!session.organisations().isForce(mspId)) {
+            throw new InvalidInputException("input.committeeNotSuspendable", force);
+        }
+        LocalChecks.text("--reason", reason, LocalChecks.MAX_NOTE, true);
+        Submitted<Suspension> submitted = change(session.ledger(), mspId, reason);
         Suspension suspension = submitted.value();
         Output output = session.output();
         if (output.isJson()) {

@@ -1,5 +1,6 @@
 package org.gbx.client.cli;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +25,24 @@ final class TimeInput {
     private TimeInput() {
     }
 
+    /** Further than this is a typo, not a deadline (and past what the ledger's instants can hold). */
+    private static final Duration FURTHEST = Duration.ofDays(100L * 366);
+
     static Instant parse(String text, ZoneId zone, Instant now) {
+        Instant instant = read(text, zone, now);
+        if (Duration.between(now, instant).abs().compareTo(FURTHEST) > 0) {
+            throw new InvalidInputException("input.timeTooFar", text);
+        }
+        return instant;
+    }
+
+    private static Instant read(String text, ZoneId zone, Instant now) {
         String value = text.trim();
         Matcher span = SPAN.matcher(value);
         if (span.matches()) {
+            if (span.group(1).length() > 9) {
+                throw new InvalidInputException("input.timeTooFar", text);
+            }
             long amount = Long.parseLong(span.group(1));
             return now.plus(switch (span.group(2)) {
                 case "d" -> Duration.ofDays(amount);
@@ -43,7 +58,7 @@ final class TimeInput {
                 return LocalDate.parse(value).plusDays(1).atStartOfDay(zone).minusMinutes(1).toInstant();
             }
             return LocalDateTime.parse(value, LOCAL).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new InvalidInputException("input.badTime", text);
         }
     }

@@ -31,41 +31,43 @@ final class WatchCommand extends LedgerCommand {
 
     @Override
     void execute(CliSession session) {
+        if (fromBlock != null && fromBlock < 0) {
+            throw new InvalidInputException("input.negativeBlock", fromBlock);
+        }
         Path file = checkpoint != null ? checkpoint : defaultCheckpoint(session);
+        InputFiles.readWriteFile(file);
         OptionalLong start = fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock);
+        EventView view = new EventView(session);
         try (EventFollower follower = EventFollower.open(session.connection(), file, start)) {
             Thread stopOnShutdown = new Thread(follower::stop, "gbx-watch-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnShutdown);
-            follower.follow(event -> print(session, event));
+            follower.follow(event -> print(session.output(), view, event));
             removeHook(stopOnShutdown);
         } catch (IOException e) {
             throw new InvalidInputException("input.unusableCheckpoint", file);
         }
     }
 
-    private static void print(CliSession session, LedgerEvent event) throws IOException {
-        JsonNode payload = JSON.readTree(event.payload());
-        Output output = session.output();
+    private static void print(Output output, EventView view, LedgerEvent event) {
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("blockNumber", event.blockNumber());
             json.put("transactionId", event.transactionId());
             json.put("event", event.name());
-            json.put("payload", payload);
+            json.put("payload", payload(event));
             output.jsonLine(json);
             return;
         }
-        OrganisationNames organisations = session.organisations();
-        String subject = payload.hasNonNull("requestId") ? payload.get("requestId").asText()
-                : payload.hasNonNull("pingId") ? payload.get("pingId").asText()
-                : organisations.displayName(payload.path("org").asText(null));
-        String detail = payload.hasNonNull("status")
-                ? session.messages().get("status." + payload.get("status").asText()) + "  "
-                        + organisations.displayName(payload.path("requesterOrg").asText(null)) + " → "
-                        + organisations.displayName(payload.path("targetOrg").asText(null))
-                : organisations.displayName(payload.path("mspId").asText(null));
-        output.line(String.join("  ", session.time().format(payload.path("at").asText("")),
-                "#" + event.blockNumber(), event.name(), subject, detail).stripTrailing());
+        output.line(view.line(event));
+    }
+
+    /** The payload as JSON, or as the text it is if a newer chaincode sent something else. */
+    private static Object payload(LedgerEvent event) {
+        try {
+            return JSON.readTree(event.payload());
+        } catch (IOException e) {
+            return event.payload();
+        }
     }
 
     private static Path defaultCheckpoint(CliSession session) {

@@ -30,23 +30,27 @@ public final class CaDirectory {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
                 String mspId = file.getFileName().toString().replaceFirst("\\.pem$", "");
-                msps.put(mspId, new MspCertificates(mspId, certificates(Files.readAllBytes(file)), List.of()));
+                msps.put(mspId, new MspCertificates(mspId, certificates(file, Files.readAllBytes(file)), List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the CA directory " + directory + " cannot be read", e);
         }
         if (msps.isEmpty()) {
-            throw new IllegalArgumentException("the CA directory " + directory + " holds no <MSPID>.pem file");
+            throw new EvidenceException(EvidenceException.Reason.CA_FOLDER_EMPTY, directory);
         }
         return new ChannelTrust(-1, msps, msps.keySet());
     }
 
-    private static List<X509Certificate> certificates(byte[] pem) {
+    private static List<X509Certificate> certificates(Path file, byte[] pem) {
         try (InputStream in = new ByteArrayInputStream(pem)) {
-            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in)
+                    .stream().map(X509Certificate.class::cast).toList();
+            if (certificates.isEmpty()) {
+                throw new EvidenceException(EvidenceException.Reason.CA_FILE_UNREADABLE, file);
+            }
+            return certificates;
         } catch (CertificateException | IOException e) {
-            throw new IllegalArgumentException("a CA file holds an unreadable certificate", e);
+            throw new EvidenceException(EvidenceException.Reason.CA_FILE_UNREADABLE, file);
         }
     }
 }

@@ -1,17 +1,23 @@
 package org.gbx.client.evidence;
 
-/** One check's outcome; {@code detail} says what was found, in words for the verdict. */
-public record CheckResult(EvidenceCheck check, boolean passed, String detail) {
+import java.util.List;
 
-    static CheckResult pass(EvidenceCheck check, String detail) {
-        return new CheckResult(check, true, detail);
+/** One check's outcome and what it found (one finding, or one per problem in a block). */
+public record CheckResult(EvidenceCheck check, boolean passed, List<Finding> findings) {
+
+    public CheckResult {
+        findings = List.copyOf(findings);
     }
 
-    static CheckResult fail(EvidenceCheck check, String detail) {
-        return new CheckResult(check, false, detail);
+    static CheckResult pass(EvidenceCheck check, Finding finding) {
+        return new CheckResult(check, true, List.of(finding));
     }
 
-    static CheckResult of(EvidenceCheck check, boolean passed, String ifPassed, String ifFailed) {
-        return new CheckResult(check, passed, passed ? ifPassed : ifFailed);
+    static CheckResult fail(EvidenceCheck check, Finding finding) {
+        return new CheckResult(check, false, List.of(finding));
+    }
+
+    static CheckResult of(EvidenceCheck check, boolean passed, Finding ifPassed, Finding ifFailed) {
+        return new CheckResult(check, passed, List.of(passed ? ifPassed : ifFailed));
     }
 }

@@ -24,14 +24,14 @@ import org.bouncycastle.operator.OperatorCreationException;
  * with the bare public key, so an expired certificate shows as its own finding, not as a bad signature.
  */
 public record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> signer, Optional<Instant> signedAt,
-        Optional<String> problem) {
+        Optional<Finding> problem) {
 
     public static CmsEndorsement read(byte[] signature, byte[] statement) {
         try {
             return parse(signature, statement);
         } catch (RuntimeException e) {
             // Bouncy Castle decodes lazily: damaged DER can surface from any accessor.
-            return failed("the signature is not a readable CMS SignedData");
+            return failed(Finding.of(Finding.Form.SIGNATURE_NOT_CMS));
         }
     }
 
@@ -40,32 +40,32 @@ public record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> s
         try {
             cms = new CMSSignedData(new CMSProcessableByteArray(statement), signature);
         } catch (CMSException | RuntimeException e) {
-            return failed("the signature is not a readable CMS SignedData");
+            return failed(Finding.of(Finding.Form.SIGNATURE_NOT_CMS));
         }
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {
-            return failed("the signature has " + signers.size() + " signers, not one");
+            return failed(Finding.of(Finding.Form.SIGNER_COUNT, signers.size()));
         }
         SignerInformation info = signers.iterator().next();
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(info.getSID());
         if (matches.isEmpty()) {
-            return failed("the signature does not carry its signer's certificate");
+            return failed(Finding.of(Finding.Form.SIGNER_CERTIFICATE_MISSING));
         }
         X509Certificate certificate;
         try {
             certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
         } catch (CertificateException e) {
-            return failed("the signer's certificate is unreadable");
+            return failed(Finding.of(Finding.Form.SIGNER_CERTIFICATE_UNREADABLE));
         }
         Optional<Instant> signedAt = signingTime(info);
         try {
             boolean valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()));
             return new CmsEndorsement(valid, Optional.of(certificate), signedAt,
-                    valid ? Optional.empty() : Optional.of("the signature does not match the statement"));
+                    valid ? Optional.empty() : Optional.of(Finding.of(Finding.Form.SIGNATURE_DOES_NOT_VERIFY)));
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             return new CmsEndorsement(false, Optional.of(certificate), signedAt,
-                    Optional.of("the signature does not match the statement (" + e.getMessage() + ")"));
+                    Optional.of(Finding.of(Finding.Form.SIGNATURE_DOES_NOT_VERIFY)));
         }
     }
 
@@ -85,7 +85,7 @@ public record CmsEndorsement(boolean signatureValid, Optional<X509Certificate> s
         }
     }
 
-    private static CmsEndorsement failed(String problem) {
+    private static CmsEndorsement failed(Finding problem) {
         return new CmsEndorsement(false, Optional.empty(), Optional.empty(), Optional.of(problem));
     }
 }

@@ -27,7 +27,7 @@ final class EvidenceBlock {
     private static final byte NOT_VALIDATED = (byte) TxValidationCode.NOT_VALIDATED_VALUE;
 
     /** The outcome of checking a bundled block: its decoded transaction (if found) and what is wrong. */
-    record Reading(Optional<LedgerTransaction> transaction, List<String> problems) {
+    record Reading(Optional<LedgerTransaction> transaction, List<Finding> problems) {
     }
 
     private EvidenceBlock() {
@@ -54,7 +54,7 @@ final class EvidenceBlock {
         try {
             return check(bytes, transactionId, trust);
         } catch (RuntimeException e) {
-            return new Reading(Optional.empty(), List.of("the block cannot be decoded (" + e.getMessage() + ")"));
+            return new Reading(Optional.empty(), List.of(Finding.of(Finding.Form.BLOCK_UNREADABLE)));
         }
     }
 
@@ -63,44 +63,44 @@ final class EvidenceBlock {
         try {
             block = Block.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            return new Reading(Optional.empty(), List.of("the block is not a readable Fabric block"));
+            return new Reading(Optional.empty(), List.of(Finding.of(Finding.Form.BLOCK_UNREADABLE)));
         }
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         if (!java.util.Arrays.equals(block.toByteArray(), bytes)) {
-            problems.add("the block carries bytes outside its known fields");
+            problems.add(Finding.of(Finding.Form.BLOCK_EXTRA_BYTES));
         }
         BlockCheck check = decode(block, bytes, Optional.of(trust));
-        check.problems().forEach(problem -> problems.add(problem.kind() + ": " + problem.detail()));
+        check.problems().forEach(problem -> problems.add(Finding.of(Finding.Form.BLOCK_PROBLEM, problem.kind(),
+                problem.block())));
         Optional<LedgerTransaction> transaction = check.transactions().stream()
                 .filter(tx -> tx.transactionId().equals(transactionId)).findFirst();
         if (transaction.isEmpty()) {
-            problems.add("the block does not hold transaction " + transactionId);
+            problems.add(Finding.of(Finding.Form.BLOCK_LACKS_TRANSACTION, transactionId));
         }
         checkReducedMetadata(block, transaction, problems);
         return new Reading(transaction, problems);
     }
 
     private static void checkReducedMetadata(Block block, Optional<LedgerTransaction> transaction,
-            List<String> problems) {
+            List<Finding> problems) {
         BlockMetadata metadata = block.getMetadata();
         ByteString flags = metadata.getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
                 ? metadata.getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE) : ByteString.EMPTY;
         if (flags.size() != block.getData().getDataCount()) {
-            problems.add("the validation flags do not match the block's transactions");
+            problems.add(Finding.of(Finding.Form.BLOCK_FLAGS_MISMATCH));
             return;
         }
         int own = transaction.map(LedgerTransaction::index).orElse(-1);
         for (int i = 0; i < flags.size(); i++) {
             byte expected = i == own ? VALID : NOT_VALIDATED;
             if (flags.byteAt(i) != expected) {
-                problems.add(i == own ? "the peers did not mark the transaction VALID"
-                        : "the validation flag of another transaction was changed after export");
+                problems.add(Finding.of(i == own ? Finding.Form.TRANSACTION_NOT_VALID : Finding.Form.OTHER_FLAG_CHANGED));
             }
         }
         for (int i = 0; i < metadata.getMetadataCount(); i++) {
             if (i != BlockMetadataIndex.SIGNATURES_VALUE && i != BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
                     && !metadata.getMetadata(i).isEmpty()) {
-                problems.add("the block carries unsigned metadata at position " + i);
+                problems.add(Finding.of(Finding.Form.UNSIGNED_METADATA, i));
             }
         }
     }

@@ -39,10 +39,10 @@ public record EvidenceBundle(EvidenceStatement statement, byte[] signature, byte
         try {
             map = JSON.readValue(bytes, Map.class);
         } catch (IOException e) {
-            throw new EvidenceFormatException("the file is not readable JSON");
+            throw new EvidenceFormatException(Finding.Form.NOT_JSON);
         }
         if (!FORMAT.equals(map.get("format")) || map.size() != 6 || !(map.get("statement") instanceof Map<?, ?> s)) {
-            throw new EvidenceFormatException("the file is not a " + FORMAT + " bundle");
+            throw new EvidenceFormatException(Finding.Form.NOT_A_BUNDLE, FORMAT);
         }
         EvidenceBundle bundle;
         try {
@@ -50,11 +50,11 @@ public record EvidenceBundle(EvidenceStatement statement, byte[] signature, byte
                     base64(map, "deliveryBlock"), (String) java.util.Objects.requireNonNull(map.get("endorsementTxId")),
                     base64(map, "endorsementBlock"));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            throw new EvidenceFormatException("a part of the bundle is missing or not base64");
+            throw new EvidenceFormatException(Finding.Form.PART_MISSING);
         }
         // Whitespace, member order, escapes or base64 padding bits could otherwise change unnoticed.
         if (!Arrays.equals(bundle.toBytes(), bytes)) {
-            throw new EvidenceFormatException("the file is not in its canonical form: it was edited after export");
+            throw new EvidenceFormatException(Finding.Form.NOT_CANONICAL);
         }
         return bundle;
     }

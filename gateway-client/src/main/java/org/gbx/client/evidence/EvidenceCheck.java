@@ -2,8 +2,11 @@ package org.gbx.client.evidence;
 
 /** Each thing `gbx evidence verify` establishes, in the order a clerk reads them (docs/evidence.md). */
 public enum EvidenceCheck {
-    /** The file is a complete gbx evidence bundle, unedited since export. */
-    BUNDLE_INTACT,
+    /**
+     * The file is a complete gbx evidence bundle, every part present and readable. Not that it is
+     * unedited: an altered record or block still reads, and the checks below find the alteration.
+     */
+    BUNDLE_COMPLETE,
     /** The CMS signature is valid over the statement (record, proof, delivery transaction). */
     SIGNATURE_VALID,
     /** The signer's certificate was issued by the CA of the force that delivered the data. */

@@ -12,7 +12,11 @@ public final class EvidenceException extends RuntimeException {
         /** The ledger shows no delivery transaction for the package the owner keeps. */
         DELIVERY_NOT_FOUND,
         /** The record has not been endorsed yet. */
-        NOT_ENDORSED
+        NOT_ENDORSED,
+        /** The court's CA folder holds no {@code <MSPID>.pem}. */
+        CA_FOLDER_EMPTY,
+        /** A CA file holds no readable X.509 certificate. */
+        CA_FILE_UNREADABLE
     }
 
     private final Reason reason;

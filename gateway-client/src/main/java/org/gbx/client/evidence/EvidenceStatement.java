@@ -66,7 +66,7 @@ public record EvidenceStatement(String requestId, String ownerOrg, String reques
 
     static EvidenceStatement fromMap(Map<?, ?> map) {
         if (!FORMAT.equals(map.get("format")) || map.size() != 11) {
-            throw new EvidenceFormatException("the signed statement is not a " + FORMAT + " statement");
+            throw new EvidenceFormatException(Finding.Form.NOT_A_STATEMENT, FORMAT);
         }
         try {
             @SuppressWarnings("unchecked")
@@ -76,7 +76,7 @@ public record EvidenceStatement(String requestId, String ownerOrg, String reques
                     ((Number) map.get("leafIndex")).longValue(), ((Number) map.get("leafCount")).longValue(),
                     List.copyOf(proof), text(map, "record"));
         } catch (ClassCastException | NullPointerException e) {
-            throw new EvidenceFormatException("the signed statement has a missing or mistyped field");
+            throw new EvidenceFormatException(Finding.Form.STATEMENT_FIELD_MISSING);
         }
     }
 

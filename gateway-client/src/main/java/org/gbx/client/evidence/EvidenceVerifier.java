@@ -1,6 +1,6 @@
 package org.gbx.client.evidence;
 
-import static org.gbx.client.evidence.EvidenceCheck.BUNDLE_INTACT;
+import static org.gbx.client.evidence.EvidenceCheck.BUNDLE_COMPLETE;
 import static org.gbx.client.evidence.EvidenceCheck.CERTIFICATE_VALID_AT_SIGNING;
 import static org.gbx.client.evidence.EvidenceCheck.DELIVERY_BLOCK_SIGNED;
 import static org.gbx.client.evidence.EvidenceCheck.DELIVERY_MATCHES;
@@ -49,11 +49,12 @@ public final class EvidenceVerifier {
             bundle = EvidenceBundle.parse(file);
         } catch (EvidenceFormatException e) {
             return new EvidenceVerdict(null, null, null, null, null, null, null, null, null, null, null,
-                    List.of(CheckResult.fail(BUNDLE_INTACT, e.getMessage())));
+                    List.of(CheckResult.fail(BUNDLE_COMPLETE, e.finding())));
         }
         EvidenceStatement statement = bundle.statement();
         List<CheckResult> checks = new ArrayList<>();
-        checks.add(CheckResult.pass(BUNDLE_INTACT, "complete and unedited since export"));
+        // Complete and readable only: whether it was altered is what the checks below establish.
+        checks.add(CheckResult.pass(BUNDLE_COMPLETE, Finding.of(Finding.Form.BUNDLE_COMPLETE)));
 
         EvidenceBlock.Reading delivery = EvidenceBlock.read(bundle.deliveryBlock(), statement.deliveryTxId(), trust);
         checks.add(blockSigned(DELIVERY_BLOCK_SIGNED, delivery));
@@ -62,16 +63,17 @@ public final class EvidenceVerifier {
         String ownerOrg = request.map(r -> (String) r.get("targetOrg")).orElse(statement.ownerOrg());
 
         CmsEndorsement cms = CmsEndorsement.read(bundle.signature(), statement.canonicalBytes());
-        checks.add(CheckResult.of(SIGNATURE_VALID, cms.signatureValid(), "valid over the record, proof and "
-                + "delivery transaction", cms.problem().orElse("the signature does not verify")));
+        checks.add(CheckResult.of(SIGNATURE_VALID, cms.signatureValid(), Finding.of(Finding.Form.SIGNATURE_VALID),
+                cms.problem().orElse(Finding.of(Finding.Form.SIGNATURE_DOES_NOT_VERIFY))));
         Optional<X509Certificate> signer = cms.signer();
         boolean ofOwner = signer.isPresent() && trust.msps().containsKey(ownerOrg)
                 && trust.msps().get(ownerOrg).issued(signer.get());
-        checks.add(CheckResult.of(SIGNER_OF_OWNER_FORCE, ofOwner, "issued by the CA of " + ownerOrg,
-                "the signer's certificate was not issued by the CA of " + ownerOrg + ", the force that delivered"));
+        checks.add(CheckResult.of(SIGNER_OF_OWNER_FORCE, ofOwner, Finding.of(Finding.Form.SIGNER_OF_OWNER, ownerOrg),
+                Finding.of(Finding.Form.SIGNER_NOT_OF_OWNER, ownerOrg)));
         Optional<String> role = signer.flatMap(EnrolmentCertificate::role);
         checks.add(CheckResult.of(SIGNER_IS_APPROVER, role.filter("approver"::equals).isPresent(),
-                "gbx.role=approver", "the signer's role is " + role.orElse("absent") + ", not approver"));
+                Finding.of(Finding.Form.SIGNER_APPROVER), role.map(r -> Finding.of(Finding.Form.SIGNER_ROLE, r))
+                        .orElse(Finding.of(Finding.Form.SIGNER_NO_ROLE))));
 
         EvidenceBlock.Reading endorsement = EvidenceBlock.read(bundle.endorsementBlock(), bundle.endorsementTxId(),
                 trust);
@@ -81,11 +83,11 @@ public final class EvidenceVerifier {
         Optional<Map<?, ?>> endorsed = endorsement.transaction().flatMap(tx -> writtenEndorsement(tx, statement));
         String ledgerLeaf = endorsed.map(e -> (String) e.get("leafHash")).orElse(null);
         checks.add(CheckResult.of(RECORD_MATCHES_LEAF, statement.leafHash().equals(ledgerLeaf),
-                "the record hashes to leaf " + statement.leafHash(),
-                "the record hashes to " + statement.leafHash() + ", which is not the leaf the ledger endorsed"));
+                Finding.of(Finding.Form.RECORD_IS_LEAF, statement.leafHash()),
+                Finding.of(Finding.Form.RECORD_NOT_LEAF, statement.leafHash())));
         checks.add(CheckResult.of(PROOF_REACHES_ROOT, statement.proofHolds(),
-                "leaf " + statement.leafIndex() + " of " + statement.leafCount() + " reaches root "
-                        + statement.merkleRoot(), "the Merkle proof does not reach root " + statement.merkleRoot()));
+                Finding.of(Finding.Form.PROOF_REACHES_ROOT, statement.leafIndex(), statement.leafCount(),
+                        statement.merkleRoot()), Finding.of(Finding.Form.PROOF_MISSES_ROOT, statement.merkleRoot())));
         checks.add(blockSigned(ENDORSEMENT_BLOCK_SIGNED, endorsement));
         checks.add(endorsementMatches(bundle, endorsement, endorsed));
 
@@ -98,17 +100,19 @@ public final class EvidenceVerifier {
     }
 
     private static CheckResult blockSigned(EvidenceCheck check, EvidenceBlock.Reading reading) {
-        return CheckResult.of(check, reading.problems().isEmpty(),
-                "intact, orderer signature valid" + reading.transaction().map(tx -> " (block " + tx.block() + ")")
-                        .orElse(""), String.join("; ", reading.problems()));
+        if (reading.problems().isEmpty()) {
+            return CheckResult.pass(check, Finding.of(Finding.Form.BLOCK_SIGNED,
+                    reading.transaction().map(LedgerTransaction::block).map(String::valueOf).orElse("?")));
+        }
+        return new CheckResult(check, false, reading.problems());
     }
 
     private static CheckResult deliveryMatches(EvidenceStatement statement, EvidenceBlock.Reading delivery,
             Optional<Map<?, ?>> request) {
         if (delivery.transaction().isEmpty() || !delivery.transaction().get().valid()
                 || !"RecordDelivery".equals(delivery.transaction().get().function()) || request.isEmpty()) {
-            return CheckResult.fail(DELIVERY_MATCHES, "the block holds no valid RecordDelivery of request "
-                    + statement.requestId());
+            return CheckResult.fail(DELIVERY_MATCHES, Finding.of(Finding.Form.DELIVERY_NOT_IN_BLOCK,
+                    statement.requestId()));
         }
         Map<?, ?> written = request.get();
         Map<?, ?> recorded = written.get("delivery") instanceof Map<?, ?> d ? d : Map.of();
@@ -116,24 +120,23 @@ public final class EvidenceVerifier {
                 && statement.packageHash().equals(recorded.get("packageHash"))
                 && statement.requesterOrg().equals(written.get("requesterOrg"))
                 && statement.ownerOrg().equals(written.get("targetOrg"));
-        return CheckResult.of(DELIVERY_MATCHES, matches, "the ledger recorded root " + statement.merkleRoot()
-                + " delivered by " + written.get("targetOrg") + " to " + written.get("requesterOrg"),
-                "the delivery transaction recorded another root, package or forces than the statement");
+        return CheckResult.of(DELIVERY_MATCHES, matches, Finding.of(Finding.Form.DELIVERY_RECORDED,
+                statement.merkleRoot(), written.get("targetOrg"), written.get("requesterOrg")),
+                Finding.of(Finding.Form.DELIVERY_DIFFERS));
     }
 
     private static CheckResult certificateValid(Optional<X509Certificate> signer, Optional<Instant> signedAt,
             Instant endorsedAt) {
         if (signer.isEmpty() || signedAt.isEmpty()) {
-            return CheckResult.fail(CERTIFICATE_VALID_AT_SIGNING, "no signer certificate or signing time");
+            return CheckResult.fail(CERTIFICATE_VALID_AT_SIGNING, Finding.of(Finding.Form.CERTIFICATE_OR_TIME_MISSING));
         }
         X509Certificate certificate = signer.get();
         boolean valid = SignerCertificate.validAt(certificate, signedAt.get())
                 && (endorsedAt == null || SignerCertificate.validAt(certificate, endorsedAt));
-        return CheckResult.of(CERTIFICATE_VALID_AT_SIGNING, valid, "valid from "
-                + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant()
-                + ", signed " + signedAt.get(), "the certificate (valid " + certificate.getNotBefore().toInstant()
-                + " to " + certificate.getNotAfter().toInstant() + ") was not valid when it signed at "
-                + signedAt.get() + (endorsedAt == null ? "" : " or when the endorsement was recorded at " + endorsedAt));
+        Finding.Form form = valid ? Finding.Form.CERTIFICATE_VALID : Finding.Form.CERTIFICATE_NOT_VALID;
+        return new CheckResult(CERTIFICATE_VALID_AT_SIGNING, valid, java.util.List.of(Finding.of(form,
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), signedAt.get(),
+                endorsedAt == null ? "-" : endorsedAt)));
     }
 
     private static CheckResult endorsementMatches(EvidenceBundle bundle, EvidenceBlock.Reading endorsement,
@@ -142,7 +145,7 @@ public final class EvidenceVerifier {
         boolean recorded = endorsement.transaction().filter(LedgerTransaction::valid)
                 .filter(tx -> "RecordEndorsement".equals(tx.function())).isPresent() && endorsed.isPresent();
         if (!recorded) {
-            return CheckResult.fail(ENDORSEMENT_MATCHES, "the block holds no valid RecordEndorsement of this record");
+            return CheckResult.fail(ENDORSEMENT_MATCHES, Finding.of(Finding.Form.ENDORSEMENT_NOT_IN_BLOCK));
         }
         Map<?, ?> e = endorsed.get();
         boolean matches = sha256Hex(bundle.signature()).equals(e.get("signatureHash"))
@@ -151,9 +154,8 @@ public final class EvidenceVerifier {
                 && Objects.equals(number(e.get("leafIndex")), statement.leafIndex())
                 && Objects.equals(number(e.get("leafCount")), statement.leafCount())
                 && statement.proof().equals(e.get("proof"));
-        return CheckResult.of(ENDORSEMENT_MATCHES, matches, "the ledger recorded this signature (SHA-256 "
-                + sha256Hex(bundle.signature()) + ")", "the endorsement transaction recorded another signature, "
-                + "leaf position, proof or delivery than the bundle's");
+        return CheckResult.of(ENDORSEMENT_MATCHES, matches, Finding.of(Finding.Form.ENDORSEMENT_RECORDED,
+                sha256Hex(bundle.signature())), Finding.of(Finding.Form.ENDORSEMENT_DIFFERS));
     }
 
     private static Optional<Map<?, ?>> writtenRequest(LedgerTransaction transaction, String requestId) {

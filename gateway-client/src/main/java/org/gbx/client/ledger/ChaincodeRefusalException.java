@@ -46,6 +46,11 @@ public final class ChaincodeRefusalException extends LedgerException {
         return error.code();
     }
 
+    /** The code as this client knows it; empty for a code a newer chaincode added. */
+    public java.util.Optional<RefusalCode> refusalCode() {
+        return RefusalCode.named(error.code());
+    }
+
     public String reason() {
         return error.message();
     }

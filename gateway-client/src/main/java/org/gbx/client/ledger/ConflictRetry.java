@@ -44,8 +44,7 @@ public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration max
      * not match; the same race as a read conflict, caught one step earlier.
      */
     boolean isRetryable(EndorsementFailedException failure) {
-        return failure.gatewayMessage().contains("do not match")
-                || failure.refusals().stream().anyMatch(r -> r.message().contains("do not match"));
+        return CatchUp.isMismatch(failure);
     }
 
     /** Full-jitter exponential backoff, so competing clients spread over different blocks. */

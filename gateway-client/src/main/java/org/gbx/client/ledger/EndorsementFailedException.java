@@ -32,4 +32,9 @@ public final class EndorsementFailedException extends LedgerException {
     public List<PeerRefusal> refusals() {
         return refusals;
     }
+
+    /** The peers endorsed, but answered from different versions of the ledger. */
+    public boolean peersDisagree() {
+        return CatchUp.isMismatch(this);
+    }
 }

@@ -43,23 +43,47 @@ public final class ExchangeLedger {
     private static final TypeReference<List<HistoryEntry>> HISTORY = new TypeReference<>() { };
     private static final TypeReference<List<AuditTrail>> TRAILS = new TypeReference<>() { };
 
+    /** How long a call waits for a peer that has not caught up before saying so (docs/cli.md, exit 6). */
+    static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(20);
+    /** A peer that caught up may be behind again after a busy moment; so often it is waited for, at most. */
+    private static final int CATCH_UP_ROUNDS = 3;
+    /** Refusals a query can get from a peer that is behind. */
+    private static final java.util.Set<String> STALE_QUERY_CODES = java.util.Set.of("NOT_FOUND", "DETAILS_UNAVAILABLE");
+
     private final TransactionRunner runner;
     private final String callerMspId;
+    private final CatchUp catchUp;
+    private final List<String> organisations;
 
-    ExchangeLedger(TransactionRunner runner, String callerMspId) {
+    ExchangeLedger(TransactionRunner runner, String callerMspId, CatchUp catchUp, List<String> organisations) {
         this.runner = runner;
         this.callerMspId = callerMspId;
+        this.catchUp = catchUp;
+        this.organisations = List.copyOf(organisations);
     }
 
     public static ExchangeLedger over(LedgerConnection connection) {
-        return over(connection.contract(), connection.identity().organisation().mspId(), Deadlines.defaults(),
-                ConflictRetry.defaults());
+        Deadlines deadlines = Deadlines.defaults();
+        String own = connection.identity().organisation().mspId();
+        CatchUp catchUp = new CatchUp(PeerHeights.of(connection.network(), deadlines), own, CATCH_UP_PATIENCE,
+                (Duration d) -> Thread.sleep(d.toMillis()));
+        return new ExchangeLedger(runner(connection.contract(), deadlines, ConflictRetry.defaults()), own, catchUp,
+                connection.config().organisations().stream().map(org -> org.mspId()).toList());
     }
 
+    /** A ledger that never waits for a peer to catch up: for benchmarks and tests of other concerns. */
     public static ExchangeLedger over(Contract contract, String callerMspId, Deadlines deadlines,
             ConflictRetry retry) {
-        return new ExchangeLedger(new TransactionRunner(contract, deadlines, retry,
-                (Duration d) -> Thread.sleep(d.toMillis())), callerMspId);
+        return new ExchangeLedger(runner(contract, deadlines, retry), callerMspId, CatchUp.NONE, List.of(callerMspId));
+    }
+
+    static ExchangeLedger over(TransactionRunner runner, String callerMspId, CatchUp catchUp,
+            List<String> organisations) {
+        return new ExchangeLedger(runner, callerMspId, catchUp, organisations);
+    }
+
+    private static TransactionRunner runner(Contract contract, Deadlines deadlines, ConflictRetry retry) {
+        return new TransactionRunner(contract, deadlines, retry, (Duration d) -> Thread.sleep(d.toMillis()));
     }
 
     /** {@code WhoAmI}: the caller as the chaincode sees it. */
@@ -95,7 +119,7 @@ public final class ExchangeLedger {
         TransactionCall call = TransactionCall.of("CreateRequest", requestId, LedgerJson.write(request))
                 .withTransient(Map.of(DETAILS_KEY, details.bytes()))
                 .endorsedBy(List.of(callerMspId, request.targetOrg()));
-        return submit(call, ExchangeRequest.class);
+        return submitCatchingUp(call, ExchangeRequest.class);
     }
 
     /** {@code ApproveRequest}: the target's approver grants all or part of what was asked. */
@@ -118,6 +142,11 @@ public final class ExchangeLedger {
     public Submitted<ExchangeRequest> recordDelivery(String requestId, DeliveryManifest delivery) {
         return submitOnRequest(TransactionCall.of("RecordDelivery", requestId, LedgerJson.write(delivery)), requestId,
                 ExchangeRequest.class);
+    }
+
+    /** {@code RecordNoMatch}: the target force answers that none of its records match the grant. */
+    public Submitted<ExchangeRequest> recordNoMatch(String requestId) {
+        return submitOnRequest(TransactionCall.of("RecordNoMatch", requestId), requestId, ExchangeRequest.class);
     }
 
     /** {@code RecordReceipt}: the requester records the hash it computed over what it received. */
@@ -166,12 +195,12 @@ public final class ExchangeLedger {
     }
 
     public ExchangeRequest getRequest(String requestId) {
-        return evaluate(TransactionCall.of("GetRequest", requestId), ExchangeRequest.class);
+        return LedgerJson.read(evaluateOnRequest(TransactionCall.of("GetRequest", requestId)), ExchangeRequest.class);
     }
 
     /** {@code GetPrivateDetails}: the sealed case details from the caller's own organisation's collection. */
     public SealedDetails getPrivateDetails(String requestId) {
-        byte[] stored = runner.evaluate(TransactionCall.of("GetPrivateDetails", requestId));
+        byte[] stored = evaluateOnRequest(TransactionCall.of("GetPrivateDetails", requestId));
         try {
             return SealedDetails.parse(stored);
         } catch (IllegalArgumentException e) {
@@ -181,7 +210,7 @@ public final class ExchangeLedger {
     }
 
     public DetailsCheck verifyDetailsHash(String requestId) {
-        return evaluate(TransactionCall.of("VerifyDetailsHash", requestId), DetailsCheck.class);
+        return LedgerJson.read(evaluateOnRequest(TransactionCall.of("VerifyDetailsHash", requestId)), DetailsCheck.class);
     }
 
     /** {@code ListRequests}: requests where {@code mspId} is requester or target, optionally in one status. */
@@ -191,7 +220,7 @@ public final class ExchangeLedger {
     }
 
     public List<AccessRecord> listAccesses(String requestId) {
-        return LedgerJson.read(runner.evaluate(TransactionCall.of("ListAccesses", requestId)), ACCESSES);
+        return LedgerJson.read(evaluateOnRequest(TransactionCall.of("ListAccesses", requestId)), ACCESSES);
     }
 
     /** {@code RequestEndorsement}: the requester's liaison asks for one received record, by leaf hash. */
@@ -207,12 +236,12 @@ public final class ExchangeLedger {
     }
 
     public Endorsement getEndorsement(String requestId, String leafHash) {
-        return evaluate(TransactionCall.of("GetEndorsement", requestId, leafHash), Endorsement.class);
+        return LedgerJson.read(evaluateOnRequest(TransactionCall.of("GetEndorsement", requestId, leafHash)), Endorsement.class);
     }
 
     /** {@code GetHistory}: the request's versions, oldest first, in commit order. */
     public List<HistoryEntry> getHistory(String requestId) {
-        return LedgerJson.read(runner.evaluate(TransactionCall.of("GetHistory", requestId)), HISTORY);
+        return LedgerJson.read(evaluateOnRequest(TransactionCall.of("GetHistory", requestId)), HISTORY);
     }
 
     /** {@code GetAuditTrails}: history and access records of up to 50 requests, in the order asked. */
@@ -233,39 +262,52 @@ public final class ExchangeLedger {
         return LedgerJson.read(runner.evaluate(TransactionCall.of("ListOverdueDestructions")), REQUESTS);
     }
 
-    private static final Duration NEW_REQUEST_ARRIVAL = Duration.ofSeconds(5);
-
     private <T> T evaluate(TransactionCall call, Class<T> type) {
         return LedgerJson.read(runner.evaluate(call), type);
     }
 
     /**
-     * Submits a change to a request, endorsed by exactly its two forces: the key-level policy
-     * requires both, and destruction purges both forces' private collections, which discovery
-     * alone does not reliably combine.
+     * A query about one request, answered by the caller's own peer. "No such request" from it may
+     * only mean the request was just created through another force's peer and this peer has not
+     * committed that block yet: then the query waits for this peer to catch up and is asked again.
      */
-    private <T> Submitted<T> submitOnRequest(TransactionCall call, String requestId, Class<T> type) {
-        ExchangeRequest request = requestOnThisPeer(requestId);
-        return submit(call.endorsedBy(List.of(request.requesterOrg(), request.targetOrg())), type);
+    private byte[] evaluateOnRequest(TransactionCall call) {
+        for (int round = 1; ; round++) {
+            try {
+                return runner.evaluate(call);
+            } catch (ChaincodeRefusalException e) {
+                if (!STALE_QUERY_CODES.contains(e.code()) || round > CATCH_UP_ROUNDS
+                        || !catchUp.awaitOwnPeer(call.name(), organisations)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
-     * A request just created through the other force's peer reaches this peer a block later;
-     * wait that long (bounded) before calling it unknown.
+     * Submits a change to a request, endorsed by exactly its two forces: the key-level policy
+     * requires both, and destruction purges both forces' private collections, which discovery
+     * alone does not reliably combine. A refusal or a mismatch that only a peer behind the others
+     * explains is tried again once that peer caught up: it wrote nothing.
      */
-    private ExchangeRequest requestOnThisPeer(String requestId) {
-        long deadline = System.nanoTime() + NEW_REQUEST_ARRIVAL.toNanos();
-        while (true) {
+    private <T> Submitted<T> submitOnRequest(TransactionCall call, String requestId, Class<T> type) {
+        ExchangeRequest request = getRequest(requestId);
+        return submitCatchingUp(call.endorsedBy(List.of(request.requesterOrg(), request.targetOrg())), type);
+    }
+
+    private <T> Submitted<T> submitCatchingUp(TransactionCall call, Class<T> type) {
+        List<String> compared = new java.util.ArrayList<>(call.endorsingMspIds());
+        if (!compared.contains(callerMspId)) {
+            compared.add(callerMspId);
+        }
+        for (int round = 1; ; round++) {
             try {
-                return getRequest(requestId);
+                TransactionRunner.Outcome outcome = runner.submit(call,
+                        mismatch -> catchUp.awaitEven(call.name(), compared));
+                return new Submitted<>(LedgerJson.read(outcome.result(), type), outcome.receipt());
             } catch (ChaincodeRefusalException e) {
-                if (!"NOT_FOUND".equals(e.code()) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!CatchUp.STALE_STATE_CODES.contains(e.code()) || round > CATCH_UP_ROUNDS
+                        || !catchUp.awaitEven(call.name(), compared)) {
                     throw e;
                 }
             }

@@ -6,7 +6,7 @@ package org.gbx.client.ledger;
  */
 public abstract sealed class LedgerException extends RuntimeException
         permits ChaincodeRefusalException, EndorsementFailedException, CommitRejectedException,
-        LedgerUnavailableException {
+        LedgerUnavailableException, PeerBehindException {
 
     private final String transactionName;
 

@@ -47,6 +47,14 @@ final class TransactionRunner {
     }
 
     Outcome submit(TransactionCall call) {
+        return submit(call, mismatch -> { });
+    }
+
+    /**
+     * Submits {@code call}; before trying again after endorsements that did not match, lets
+     * {@code beforeRetry} wait for a peer that is behind (it may throw to give up).
+     */
+    Outcome submit(TransactionCall call, java.util.function.Consumer<EndorsementFailedException> beforeRetry) {
         boolean lostRace = false;
         for (int attempt = 1; ; attempt++) {
             Proposal proposal = propose(call);
@@ -59,6 +67,7 @@ final class TransactionRunner {
                 if (!retry.isRetryable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
                 }
+                beforeRetry.accept(e);
                 pauseBefore(attempt + 1, e);
                 continue;
             }

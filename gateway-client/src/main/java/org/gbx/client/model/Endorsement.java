@@ -8,10 +8,10 @@ import java.util.List;
  * as its Merkle leaf hash, the officers as certificate hashes, the signature as its hash.
  */
 public record Endorsement(String requestId, String leafHash, String merkleRoot, String packageHash,
-        String status, String requestedBy, Instant requestedAt, Long leafIndex, Long leafCount,
+        EndorsementStatus status, String requestedBy, Instant requestedAt, Long leafIndex, Long leafCount,
         List<String> proof, String signature, String signatureHash, String deliveryTxId, String endorsementTxId, String endorsedBy, Instant endorsedAt) {
 
     public boolean isEndorsed() {
-        return "ENDORSED".equals(status);
+        return status == EndorsementStatus.ENDORSED;
     }
 }

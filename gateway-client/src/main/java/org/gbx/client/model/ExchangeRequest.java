@@ -27,5 +27,6 @@ public record ExchangeRequest(
         Delivery delivery,
         Receipt receipt,
         int accessCount,
-        Destruction destruction) {
+        Destruction destruction,
+        NoMatch noMatch) {
 }

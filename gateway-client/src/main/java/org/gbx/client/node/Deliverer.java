@@ -74,10 +74,11 @@ final class Deliverer implements PackageSource {
         List<DataCategory> granted = request.grant().categories().stream().sorted().toList();
         List<SourceRecord> records = selector.select(CaseSubjects.of(keys.open(requestId)), EnumSet.copyOf(granted));
         if (records.isEmpty()) {
-            String message = "no records on file for the subjects of request " + requestId
-                    + " in the granted categories; nothing delivered";
-            LOG.warning(message);
-            listener.failed(requestId, message);
+            // The requester must learn it from the ledger, not wait for a delivery that never comes.
+            Submitted<ExchangeRequest> answered = ledger.recordNoMatch(requestId);
+            LOG.info(() -> "no records on file for the subjects of request " + requestId + " in the granted "
+                    + "categories; recorded on the ledger, transaction " + answered.receipt().transactionId());
+            listener.noMatch(requestId, answered.receipt().transactionId());
             return;
         }
         DeliveryPackage built = builder.build(new PackageBuilder.Addressing(requestId, mspId, request.requesterOrg(),

@@ -10,6 +10,10 @@ public interface NodeListener extends TransferListener {
     default void delivered(String requestId, String packageHash, String transactionId) {
     }
 
+    /** The node searched its records for a grant, found none, and recorded that on the ledger. */
+    default void noMatch(String requestId, String transactionId) {
+    }
+
     default void received(String requestId, String packageHash, String transactionId) {
     }
 

@@ -166,8 +166,7 @@ class EvidenceBundleIT {
             byte[] altered = genuine.clone();
             altered[position] ^= 0x01;
             EvidenceVerdict verdict = verify(altered, caDirectory);
-            if (verdict.verified() || verdict.failures().stream().anyMatch(f -> f.detail() == null
-                    || f.detail().isBlank())) {
+            if (verdict.verified() || verdict.failures().stream().anyMatch(f -> f.findings().isEmpty())) {
                 survivors.add(position + ":" + (char) genuine[position]);
             }
         }
@@ -254,7 +253,7 @@ class EvidenceBundleIT {
                 new ManifestSigner(current.key(), current.certificate(), List.of(ca.certificate()))), cas);
 
         assertThat(withExpired.failed(EvidenceCheck.CERTIFICATE_VALID_AT_SIGNING)).isTrue();
-        assertThat(detail(withExpired, EvidenceCheck.CERTIFICATE_VALID_AT_SIGNING)).contains("not valid when it signed");
+        assertThat(detail(withExpired, EvidenceCheck.CERTIFICATE_VALID_AT_SIGNING)).contains("CERTIFICATE_NOT_VALID");
         for (EvidenceCheck signerCheck : List.of(EvidenceCheck.SIGNATURE_VALID, EvidenceCheck.SIGNER_OF_OWNER_FORCE,
                 EvidenceCheck.SIGNER_IS_APPROVER)) {
             assertThat(withExpired.failed(signerCheck)).as(signerCheck.name()).isFalse();
@@ -318,6 +317,7 @@ class EvidenceBundleIT {
     }
 
     private static String detail(EvidenceVerdict verdict, EvidenceCheck check) {
-        return verdict.checks().stream().filter(r -> r.check() == check).findFirst().orElseThrow().detail();
+        return verdict.checks().stream().filter(r -> r.check() == check).findFirst().orElseThrow().findings()
+                .toString();
     }
 }

@@ -28,6 +28,8 @@ import org.gbx.client.transfer.ChannelTrust;
 import org.gbx.client.transfer.PackageFetcher;
 import org.gbx.client.transfer.TransferFailedException;
 import org.gbx.client.transfer.TransferListener;
+import org.gbx.client.records.IdType;
+import org.gbx.it.GbxCli;
 import org.gbx.it.TestNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +114,29 @@ class ExchangeNodeIT {
         assertThat(stored).extracting(ReceivedStore.StoredRecord::category)
                 .containsOnly("BORDER_CROSSINGS", "VEHICLES").contains("BORDER_CROSSINGS", "VEHICLES");
         assertThat(stored).allSatisfy(r -> assertThat(r.canonicalJson()).contains(subject.idNumber()));
+    }
+
+    @Test
+    void a_grant_that_matches_no_records_is_answered_on_the_ledger_and_the_requester_sees_it() throws Exception {
+        Subject nobody = new Subject(IdType.MAINLAND_RIC, "44040219850101002X");
+        assertThat(new RecordSelector(zhuhaiDb).select(List.of(nobody), EnumSet.allOf(DataCategory.class)))
+                .as("a person Zhuhai holds nothing on").isEmpty();
+        String requestId = requestAndGrant(nobody, List.of(DataCategory.IDENTITY, DataCategory.VEHICLES),
+                List.of(DataCategory.IDENTITY));
+
+        ExchangeNodes.Outcomes.of(ZHUHAI.noMatch, requestId).get(90, TimeUnit.SECONDS);
+
+        GbxCli.Result shown = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "show", requestId);
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.out()).as(shown.toString()).containsPattern("Status +no matching records")
+                .contains("Zhuhai PSB found no records matching the grant (identity); nothing will be delivered.");
+        GbxCli.Result chinese = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "show", requestId, "--lang", "zh-Hant");
+        assertThat(chinese.out()).as(chinese.toString()).contains("查無記錄").contains("珠海市公安局查無符合授權的記錄（身分資料）");
+        GbxCli.Result history = GbxCli.as(TestNetwork.OVERSIGHT_AUDITOR, "request", "history", requestId);
+        assertThat(history.out()).as(history.toString()).contains("no records match the grant");
+        GbxCli.Result listed = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "list", "--status", "NO_MATCH", "--json");
+        assertThat(listed.json().findValuesAsText("requestId")).contains(requestId);
+        assertThat(macauNode.received().records(requestId)).as("nothing was delivered").isEmpty();
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class ExchangeNodes {
         public final Map<String, CompletableFuture<String>> rejected = new ConcurrentHashMap<>();
         public final Map<String, CompletableFuture<String>> keyConfirmed = new ConcurrentHashMap<>();
         public final Map<String, CompletableFuture<String>> erased = new ConcurrentHashMap<>();
+        public final Map<String, CompletableFuture<String>> noMatch = new ConcurrentHashMap<>();
 
         public static CompletableFuture<String> of(Map<String, CompletableFuture<String>> map, String requestId) {
             return map.computeIfAbsent(requestId, id -> new CompletableFuture<>());
@@ -99,6 +100,11 @@ public final class ExchangeNodes {
         @Override
         public void received(String requestId, String packageHash, String transactionId) {
             of(received, requestId).complete(packageHash);
+        }
+
+        @Override
+        public void noMatch(String requestId, String transactionId) {
+            of(noMatch, requestId).complete(transactionId);
         }
 
         @Override

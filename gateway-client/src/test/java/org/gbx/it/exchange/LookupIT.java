@@ -199,7 +199,9 @@ class LookupIT {
             ASKED.add("+86 199 0000 0002");
             ABSENT.add("+86 199 0000 0002");
             assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(4);
-            assertThat(refused.err()).contains("you have used all your lookups for today").contains("LOOKUP_CAP_REACHED");
+            assertThat(refused.err()).as("the ledger's rule, its code and the officer's count in words")
+                    .contains("Refused by the ledger's rule: an officer may make only so many lookups a day")
+                    .contains("LOOKUP_CAP_REACHED").contains("you have made 20 lookups today");
         }
     }
 

@@ -21,5 +21,9 @@ public enum ProblemKind {
     /** A valid change to a request not endorsed by a peer of both forces of that request. */
     ENDORSEMENT_POLICY_NOT_MET,
     /** Another organisation's peer holds a different block at the same number, or another height. */
-    PEER_DIVERGENCE
+    PEER_DIVERGENCE;
+
+    public static java.util.Optional<ProblemKind> named(String name) {
+        return java.util.Arrays.stream(values()).filter(kind -> kind.name().equals(name)).findFirst();
+    }
 }

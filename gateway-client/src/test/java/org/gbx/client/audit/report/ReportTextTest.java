@@ -76,6 +76,27 @@ class ReportTextTest {
         return properties;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_zh_Hant", "_zh_Hans"})
+    void every_status_and_every_step_of_a_request_has_its_words_in_the_report(String suffix) throws IOException {
+        Properties report = bundle(suffix);
+        Properties cli = new Properties();
+        try (InputStream in = org.gbx.client.cli.Messages.class.getResourceAsStream("messages.properties")) {
+            cli.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        List<String> missing = new ArrayList<>();
+        for (org.gbx.client.model.Status status : org.gbx.client.model.Status.values()) {
+            if (report.getProperty("status." + status.name()) == null) {
+                missing.add("status." + status.name());
+            }
+        }
+        // The request transactions gbx names to officers are the steps a timeline shows (RecordNoMatch once missed).
+        cli.stringPropertyNames().stream().filter(key -> key.startsWith("transaction."))
+                .map(key -> "tx." + key.substring("transaction.".length()))
+                .filter(key -> report.getProperty(key) == null).forEach(missing::add);
+        assertThat(missing).as("report" + suffix + ".properties").isEmpty();
+    }
+
     @Test
     void every_language_has_every_text_and_the_chinese_ones_hold_no_english() throws IOException {
         Properties english = bundle("");

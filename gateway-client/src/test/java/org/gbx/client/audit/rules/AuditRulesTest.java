@@ -34,6 +34,19 @@ class AuditRulesTest {
     }
 
     @Test
+    void a_grant_the_holder_answered_with_no_matching_records_is_no_finding_long_after_its_deadlines() {
+        RequestBuilder noMatch = RequestBuilder.clean().id("req-no-match").status("NO_MATCH");
+        noMatch.deliveries.clear();
+        noMatch.receipts.clear();
+        noMatch.accesses.clear();
+        noMatch.destroyedAt = java.util.Optional.empty();
+
+        assertThat(AuditRules.check(AuditScope.of(List.of(noMatch.build()), AS_OF.plus(java.time.Duration.ofDays(400)))))
+                .as("nothing was delivered, so nothing is overdue for destruction, and the grant is no longer live")
+                .isEmpty();
+    }
+
+    @Test
     void every_rule_has_a_distinct_id() {
         assertThat(AuditRules.all()).extracting(AuditRule::id).doesNotHaveDuplicates().hasSize(8);
     }
