@@ -94,7 +94,8 @@ enum LedgerExplanation {
     NOT_A_PUBLIC_KEY(RefusalCode.INVALID_VALUE, "publicKey must be a compressed P-256 point: 66 lower-case hex characters"),
     NOT_ON_THE_CURVE(RefusalCode.INVALID_VALUE, "publicKey is not a point of P-256: no y satisfies the curve's equation for its x"),
     LOOKUP_OF_OTHER_FORCES(RefusalCode.LOOKUP_MISMATCH, "the lookup was made by another force or of another force"),
-    LOOKUP_ALREADY_USED(RefusalCode.LOOKUP_MISMATCH, "the lookup already led to another request");
+    LOOKUP_ALREADY_USED(RefusalCode.LOOKUP_MISMATCH, "the lookup already led to another request"),
+    DETAILS_PLAIN(RefusalCode.DETAILS_NOT_SEALED, "the case details must be sealed (gbx-sealed-details/1), never plain");
 
     /** What a placeholder stands for, how to find it in the ledger's words and how to show it. */
     enum Placeholder {

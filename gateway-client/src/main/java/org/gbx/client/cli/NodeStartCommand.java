@@ -39,6 +39,9 @@ final class NodeStartCommand extends LedgerCommand {
 
     private static final java.util.Set<String> SOURCE_RELIABILITIES = java.util.Set.of("A", "B", "C", "X");
     private static final java.util.regex.Pattern ENDPOINT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]+:[0-9]{1,5}");
+    /** A host name, an IPv4 address or an IPv6 address, without a port. */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     @Mixin
     RecordsOptions records;
@@ -136,6 +139,9 @@ final class NodeStartCommand extends LedgerCommand {
 
     /** The node's own options, before it connects or opens its database. */
     private void checkOptions() {
+        if (listen != null && !ADDRESS.matcher(listen).matches()) {
+            throw new InvalidInputException("input.listenAddress", listen);
+        }
         // 0 asks the system for a free port (tests, and a node whose port plan does not fit the host)
         if (port != null) {
             LocalChecks.range("--port", port, 0, 65535);

@@ -40,7 +40,8 @@ public enum RefusalCode {
     LOOKUP_KEY_UNKNOWN,
     LOOKUP_KEY_CONFLICT,
     LOOKUP_ID_CONFLICT,
-    LOOKUP_MISMATCH;
+    LOOKUP_MISMATCH,
+    DETAILS_NOT_SEALED;
 
     public static Optional<RefusalCode> named(String code) {
         return Arrays.stream(values()).filter(value -> value.name().equals(code)).findFirst();

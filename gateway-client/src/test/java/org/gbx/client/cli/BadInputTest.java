@@ -98,6 +98,7 @@ class BadInputTest {
         BAD.put("DAY", List.of("", "2026-13-40", "yesterday", "2026-01-01T99:00:00Z"));
         BAD.put("FORMAT", List.of("pdf", ""));
         BAD.put("PORT", List.of("0", "70000", "abc", "-1"));
+        BAD.put("ADDRESS", List.of("", "not an address!", "127.0.0.1:7070"));
         BAD.put("MSP=HOST:PORT", List.of("nokey", "X=", "MacauPJMSP=not a host", "=1:2"));
         BAD.put("BLOCK", List.of("-1", "abc", "99999999999999999999"));
         BAD.put("A|B|C|X", List.of("Z", ""));
