@@ -79,6 +79,9 @@ final class LocalChecks {
      * The grant an approver is about to give, against the request as the ledger holds it: still
      * pending, only categories that were asked for, and now < expires <= destroy-by <= now + retention.
      */
+    /** How far a proposal's time may be from the peers' clocks (docs/ledger.md, "Time"). */
+    static final Duration LEDGER_CLOCK_ALLOWANCE = Duration.ofSeconds(60);
+
     static void grant(ExchangeRequest request, List<DataCategory> granted, Instant expires, Instant destroyBy,
             Instant now, TimeDisplay time) {
         if (request.status() != Status.PENDING) {
@@ -95,7 +98,8 @@ final class LocalChecks {
             throw new InvalidInputException("input.destructionBeforeExpiry", time.format(destroyBy),
                     time.format(expires));
         }
-        Instant retentionEnd = now.plus(Duration.ofDays(request.retentionDays()));
+        // as the ledger counts it: from the earliest time the approval's proposal may carry
+        Instant retentionEnd = now.minus(LEDGER_CLOCK_ALLOWANCE).plus(Duration.ofDays(request.retentionDays()));
         if (destroyBy.isAfter(retentionEnd)) {
             throw new InvalidInputException("input.destructionBeyondRetention", time.format(destroyBy),
                     request.retentionDays(), time.format(retentionEnd));

@@ -1,5 +1,6 @@
 package org.gbx.client.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.gbx.client.ledger.ExchangeLedger;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Parameters;
 /** {@code gbx request approve ID}: the target force's approver grants all or part of a request. */
 @Command(name = "approve")
 final class RequestApproveCommand extends LedgerCommand {
+
+    /** The ledger's clock allowance (60 s) and a minute for the approval to reach it. */
+    static final Duration SPAN_MARGIN = Duration.ofMinutes(2);
 
     @Parameters(index = "0", paramLabel = "ID", descriptionKey = "param.requestId")
     String requestId;
@@ -38,8 +42,11 @@ final class RequestApproveCommand extends LedgerCommand {
         LocalChecks.range("--max-accesses", maxAccesses, 1, LocalChecks.MAX_ACCESSES);
         LocalChecks.text("--conditions", conditions, LocalChecks.MAX_NOTE, false);
         Instant now = Instant.now();
-        Instant expiresAt = TimeInput.parse(expires, session.time().zone(), now);
-        Instant destroyAt = TimeInput.parse(destroyBy, session.time().zone(), now);
+        // Spans count from a little before now: the ledger measures the retention from the earliest time
+        // the proposal may carry (a minute early), so "30d" still fits a 30-day retention when it arrives.
+        Instant spansFrom = now.minus(SPAN_MARGIN);
+        Instant expiresAt = TimeInput.parse(expires, session.time().zone(), spansFrom);
+        Instant destroyAt = TimeInput.parse(destroyBy, session.time().zone(), spansFrom);
         ExchangeLedger ledger = session.ledger();
         LocalChecks.grant(ledger.getRequest(requestId), categories, expiresAt, destroyAt, now, session.time());
         GrantTerms grant = new GrantTerms(categories, expiresAt, destroyAt, maxAccesses, conditions);

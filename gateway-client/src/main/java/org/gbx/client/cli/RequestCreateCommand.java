@@ -59,7 +59,7 @@ final class RequestCreateCommand extends LedgerCommand {
     Path detailsFile;
 
     /** The ledger's limit on the case details (docs/ledger.md, transient {@code details}). */
-    static final int MAX_DETAILS_BYTES = 65536;
+    static final int MAX_DETAILS_BYTES = org.gbx.client.crypto.DetailsSealing.MAX_PLAINTEXT_BYTES;
 
     @Override
     void execute(CliSession session) {
