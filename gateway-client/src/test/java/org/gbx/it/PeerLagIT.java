@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gbx.client.connection.LedgerConnection;
+import org.gbx.client.model.CaseDetails;
 import org.hyperledger.fabric.client.CallOption;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -122,7 +123,9 @@ class PeerLagIT {
         var proposal = connection.contract().newProposal(transaction).addArguments(requestId, json)
                 .setEndorsingOrganizations("MacauPJMSP", "ZhuhaiPSBMSP");
         if (transaction.equals("CreateRequest")) {
-            proposal.putTransient("details", Files.readAllBytes(GbxCli.caseDetailsFile(dir)));
+            // sealed as gbx seals them: the chaincode takes nothing else
+            proposal.putTransient("details", TestNetwork.sealedForNoOne(requestId,
+                    CaseDetails.of(Files.readAllBytes(GbxCli.caseDetailsFile(dir)))).bytes());
         }
         Transaction endorsed = proposal.build().endorse(SLOW);
         Path tlsCa = TestNetwork.config().requireOrganisation(behind.runningOrderer()).peer().tlsRootCertPath();

@@ -193,7 +193,8 @@ class RefusalIT {
         // Use ends a minute before the expiry (docs/ledger.md, "Time"); the grant outlasts that minute
         // from its approval and delivery however busy the machine is.
         Instant started = Instant.now();
-        String id = createRequest(TestNetwork.uniqueId("REQ"));
+        String id = RequestLifecycleIT.createThroughTheCli(dir, "Identify the holder of a travel permit in a fraud case",
+                ForceNodes.caseDetailsFile(dir, ForceNodes.shared().zhuhaiSubject()));
         Instant expires = Instant.now().plus(RequestLifecycleIT.shortGrant(Duration.between(started, Instant.now())));
         approvedAndReceived(id, 5, expires.toString());
         Thread.sleep(Math.max(0, expires.minusSeconds(59).toEpochMilli() - System.currentTimeMillis()));
@@ -269,19 +270,22 @@ class RefusalIT {
     }
 
     /**
-     * A request Zhuhai granted (IDENTITY only) and the ledger shows received, with no package at
-     * all: enough for the ledger's own refusals, which come before gbx asks the node for the package.
+     * A request about a person on Zhuhai's file, granted (IDENTITY only) and delivered by the forces'
+     * own nodes: the shared nodes hold the key of every request gbx creates, and would answer one
+     * about nobody on file with "no match" before a test could record a delivery itself.
      */
     private String grantedAndReceived(int maxAccesses, String expires) throws Exception {
-        return approvedAndReceived(createRequest(TestNetwork.uniqueId("REQ")), maxAccesses, expires);
+        return approvedAndReceived(RequestLifecycleIT.createThroughTheCli(dir,
+                "Identify the holder of a travel permit in a fraud case",
+                ForceNodes.caseDetailsFile(dir, ForceNodes.shared().zhuhaiSubject())), maxAccesses, expires);
     }
 
-    private static String approvedAndReceived(String id, int maxAccesses, String expires) {
+    private static String approvedAndReceived(String id, int maxAccesses, String expires) throws Exception {
         GbxCli.Result approved = GbxCli.asSoonAsVisible(TestNetwork.ZHUHAI_APPROVER, "request", "approve", id,
                 "--categories", "IDENTITY", "--expires", expires, "--destroy-by", "14d",
                 "--max-accesses", Integer.toString(maxAccesses));
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
-        RequestLifecycleIT.deliverAndReceipt(id);
+        RequestLifecycleIT.awaitReceived(id);
         return id;
     }
 }

@@ -142,7 +142,9 @@ class RequestLifecycleIT {
     @Test
     void an_expired_grant_allows_no_more_access_and_the_refusal_says_when_it_expires() throws Exception {
         Instant started = Instant.now();
-        String id = createThroughTheCli("Confirm a border crossing at Gongbei port");
+        // about a person on Zhuhai's file, so the forces' nodes deliver it (and answer no "no match")
+        String id = createThroughTheCli(dir, "Confirm a border crossing at Gongbei port",
+                ForceNodes.caseDetailsFile(dir, ForceNodes.shared().zhuhaiSubject()));
         Instant expiresAt = Instant.now().plus(shortGrant(Duration.between(started, Instant.now())))
                 .truncatedTo(ChronoUnit.SECONDS);
         // The CLI grants in whole minutes; the library takes any time, so the test waits seconds, not minutes.
@@ -151,7 +153,7 @@ class RequestLifecycleIT {
             TestNetwork.ledger(zhuhai).approveRequest(id, new GrantTerms(List.of(DataCategory.IDENTITY), expiresAt,
                     expiresAt.plus(Duration.ofDays(1)), 5, ""));
         }
-        deliverAndReceipt(id);
+        awaitReceived(id);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt.minusSeconds(59)).toMillis()));
 
         GbxCli.Result refused = GbxCli.as(TestNetwork.MACAU_LIAISON, "access", id, "--justification", "Late look");
@@ -172,7 +174,7 @@ class RequestLifecycleIT {
         return createThroughTheCli(dir, purpose, GbxCli.caseDetailsFile(dir));
     }
 
-    private static String createThroughTheCli(Path dir, String purpose, Path details) {
+    static String createThroughTheCli(Path dir, String purpose, Path details) {
         String id = TestNetwork.uniqueId("REQ");
         GbxCli.Result created = GbxCli.as(TestNetwork.MACAU_LIAISON, "request", "create", "--id", id,
                 "--target", "zhuhai", "--purpose", purpose, "--legal-basis", "Macau Criminal Procedure Code art. 3",

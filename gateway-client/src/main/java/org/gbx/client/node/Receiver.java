@@ -63,6 +63,11 @@ final class Receiver {
             return;
         }
         Delivery delivery = request.delivery();
+        if (request.receipt() != null && !request.receipt().matches()
+                && !request.receipt().receivedAt().isBefore(delivery.deliveredAt())) {
+            // this delivery was already fetched and reported as not verifying: only a new one is fetched
+            return;
+        }
         String stored = store.storedHash(requestId).orElse(null);
         if (delivery.packageHash().equals(stored)) {
             // stored before a crash, receipt not yet recorded
