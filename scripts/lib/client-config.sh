@@ -1,13 +1,13 @@
 # The connection config (gbx-network.json, format in docs/cli.md) of an organisation's own
-# users: its own peer, users and exchange node (its local API on this host's loopback, for the
-# force's own officers only), and the other organisations' public parts as imported. Sourced by org.sh after kit.sh.
+# users: its own peer, users and exchange node (its local API on this host's own address, which
+# admits only the force's own officers), and the other organisations' public parts as imported. Sourced by org.sh after kit.sh.
 
 # One organisation's entry, as JSON on one line.
 own_entry() {
   local node=()
   [ "$KIND" != force ] || node=(exchangeNode.endpoint="$(dial_at exchange-node)"
     exchangeNode.tlsDir="$HOME_DIR/exchange-node/tls" exchangeNode.listen="$ADDRESS"
-    exchangeNode.api="127.0.0.1:$(own_port exchange-node-api)")
+    exchangeNode.api="$(bind_at exchange-node-api)")
   json_object key="$ORG" mspId="$MSP_ID" name="$NAME" peer.endpoint="$(dial_at peer)" \
     peer.tlsRootCertPath="$(own_tls_ca)" usersPath="$HOME_DIR/users" mspPath="$HOME_DIR/msp" "${node[@]}"
 }

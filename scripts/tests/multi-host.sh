@@ -193,6 +193,8 @@ json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
 phase "An exchange: Macau asks, Zhuhai grants, Zhuhai's node delivers to Macau's across the link"
 for o in "${FORCES[@]}"; do
+  # gbx creates the data folder but not a missing parent (a mistyped path is refused)
+  mkdir -p "$(home_of "$o")/exchange"
   gbx "$o" liaison1 records seed --size 60 --data "$(home_of "$o")/exchange/data" >/dev/null
   require "$o's records are seeded in its own database" test $? -eq 0
 done
