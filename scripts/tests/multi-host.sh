@@ -249,11 +249,11 @@ check "Zhuhai's node sent the package to Macau's node ($(addr_of macau) dialled 
   grep -q "sending $request to MacauPJMSP" "$(home_of zhuhai)/logs/exchange-node-zhuhai.log"
 # Each next step is endorsed by both forces' peers: it waits until both hold the last one.
 check "both forces' peers hold the receipt" eventually 120 same_chain macau zhuhai
-out=$(gbx macau liaison1 access "$request" --json --justification "Cross-check the crossings" --data "$(home_of macau)/exchange/data" 2>&1)
+out=$(gbx macau liaison1 access "$request" --json --justification "Cross-check the crossings" 2>&1)
 check "Macau's officer reads the received records (access on the ledger first)" \
   test "$(json "len(j['records'])" <<<"$out" 2>/dev/null || echo 0)" -gt 0 || show "$out"
 eventually 120 same_chain macau zhuhai
-out=$(gbx macau liaison1 destroy "$request" --json --data "$(home_of macau)/exchange/data" 2>&1)
+out=$(gbx macau liaison1 destroy "$request" --json 2>&1)
 check "Macau's officer destroys them" test -n "$(json "j['transactionId']" <<<"$out" 2>/dev/null)" || show "$out"
 for o in "${FORCES[@]}"; do kit "$o" exchange-node stop >/dev/null; done
 
